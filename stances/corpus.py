@@ -1,0 +1,119 @@
+"""Articles: a folder of `.txt` files, with optional metadata in `articles.yaml`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from stances.errors import InputError
+from stances.textio import read_text
+from stances.yamlio import LineDict, load_yaml
+
+METADATA_FILE = "articles.yaml"
+METADATA_FIELDS = {"title", "outlet", "date"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its id is the file stem; `text` has `\\n` line ends."""
+
+    id: str
+    text: str
+    path: Path | None = None
+    title: str = ""
+    outlet: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles of one folder, by id, in file-name order."""
+
+    path: Path | None
+    articles: dict[str, Article] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles.values())
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.articles
+
+    def __getitem__(self, article_id: str) -> Article:
+        return self.articles[article_id]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per article: id, title, outlet, date, characters."""
+        rows = [
+            {"article": a.id, "title": a.title, "outlet": a.outlet, "date": a.date,
+             "characters": len(a.text)}
+            for a in self
+        ]
+        return pd.DataFrame(rows, columns=["article", "title", "outlet", "date", "characters"])
+
+
+def first_line(text: str) -> str:
+    """The first non-blank line, stripped: a plain-text article's title."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def load_corpus(path: Path | str) -> Corpus:
+    """Load every `*.txt` file of a folder as an article.
+
+    >>> corpus = load_corpus("seeds")          # doctest: +SKIP
+    >>> corpus["000_eb8e0bf49b075b5d"].title    # doctest: +SKIP
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InputError("corpus folder not found; pass a folder of .txt articles", path=folder)
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        raise InputError("no .txt articles in this folder; add articles or pick another folder",
+                         path=folder)
+    metadata = load_metadata(folder / METADATA_FILE)
+    articles = {}
+    for file in files:
+        text = read_text(file)
+        entry = metadata.get(file.stem, {})
+        articles[file.stem] = Article(
+            id=file.stem, text=text, path=file,
+            title=entry.get("title") or first_line(text),
+            outlet=entry.get("outlet"), date=entry.get("date"),
+        )
+    return Corpus(folder, articles)
+
+
+def load_metadata(path: Path) -> dict[str, dict]:
+    """Read `articles.yaml` (id → title, outlet, date); empty when the file is absent."""
+    if not path.exists():
+        return {}
+    data = load_yaml(path)
+    if data is None:
+        return {}
+    if not isinstance(data, LineDict):
+        raise InputError("expected a mapping of article id to its metadata", path=path, line=1)
+    return {article_id: _check_entry(path, data, article_id) for article_id in data}
+
+
+def _check_entry(path: Path, data: LineDict, article_id: str) -> dict:
+    entry, line = data[article_id], data.line_of(article_id)
+    if not isinstance(entry, dict):
+        raise InputError(f"{article_id}: expected title, outlet and date", path=path, line=line)
+    unknown = set(entry) - METADATA_FIELDS
+    if unknown:
+        raise InputError(f"{article_id}: unknown field(s) {sorted(unknown)}; allowed: "
+                         f"{sorted(METADATA_FIELDS)}", path=path, line=line)
+    date = entry.get("date")
+    if date is not None and not isinstance(date, dt.date):
+        if not (isinstance(date, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)):
+            raise InputError(f"{article_id}: date must be YYYY-MM-DD or null", path=path,
+                             line=line)
+        date = dt.date.fromisoformat(date)
+    return {**entry, "date": date}

@@ -1,0 +1,81 @@
+"""Sentence segmentation with exact character offsets (blingfire, line by line)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import blingfire
+import pandas as pd
+
+from stances.corpus import Article, Corpus
+
+SENTENCE_COLUMNS = ["article", "sentence", "start", "end", "text"]
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: `article.text[start:end] == text`."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each sentence; lines never share a sentence.
+
+    Headlines and paragraphs without a final stop end at their line end.
+
+    >>> split_sentences("Talks end\\nThe U.S. objected. Russia left.")
+    [(0, 9), (10, 28), (29, 41)]
+    """
+    spans = []
+    for line in _LINE.finditer(text):
+        spans.extend(_split_line(line.group(), line.start()))
+    return spans
+
+
+def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
+    if not line.strip():
+        return []
+    _, offsets = blingfire.text_to_sentences_and_offsets(line)
+    spans = []
+    for start, end in offsets:
+        start, end = _trim(line, start, min(end, len(line)))
+        if spans and start < spans[-1][1]:  # never overlap, whatever the segmenter says
+            start = spans[-1][1]
+        if start < end:
+            spans.append((start, end))
+    return [(offset + start, offset + end) for start, end in spans] or [
+        (offset + s, offset + e) for s, e in [_trim(line, 0, len(line))]
+    ]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segment_article(article: Article) -> list[Sentence]:
+    """The article's sentences, numbered from 0."""
+    return [
+        Sentence(article.id, index, start, end, article.text[start:end])
+        for index, (start, end) in enumerate(split_sentences(article.text))
+    ]
+
+
+def sentence_table(corpus: Corpus) -> pd.DataFrame:
+    """All sentences of a corpus: columns `article, sentence, start, end, text`."""
+    rows = [
+        (s.article, s.index, s.start, s.end, s.text)
+        for article in corpus
+        for s in segment_article(article)
+    ]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)

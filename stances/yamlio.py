@@ -1,0 +1,111 @@
+"""Safe YAML loading that remembers the line of every key and list item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from stances.errors import InputError
+
+MAX_YAML_BYTES = 5_000_000
+
+
+class LineDict(dict):
+    """A mapping read from YAML, with `line` and `key_lines` (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A sequence read from YAML, with `line` and `item_lines` (1-based)."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (no "billion laughs") and duplicate keys."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.MarkedYAMLError(
+                problem="aliases (*name) are not allowed; write the value out in full",
+                problem_mark=mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    data.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in data:
+            raise yaml.MarkedYAMLError(
+                problem=f"duplicate key {key!r}; keep only one", problem_mark=key_node.start_mark
+            )
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = key_node.start_mark.line + 1
+    return data
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    data = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    data.line = node.start_mark.line + 1
+    data.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return data
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def parse_yaml(text: str, path: Path | str = "<string>") -> Any:
+    """Parse YAML text safely, keeping line numbers; raise `InputError` on bad YAML."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        column = f" (column {mark.column + 1})" if mark else ""
+        problem = error.problem or error.context or "cannot be parsed"
+        raise InputError(f"YAML error: {problem}{column}", path=path, line=line) from None
+    except yaml.YAMLError as error:
+        raise InputError(f"YAML error: {error}", path=path) from None
+
+
+def load_yaml(path: Path) -> Any:
+    """Read and parse a YAML file, refusing files over `MAX_YAML_BYTES`."""
+    from stances.textio import read_text
+
+    size = path.stat().st_size
+    if size > MAX_YAML_BYTES:
+        raise InputError(
+            f"YAML file is {size:,} bytes, over the limit of {MAX_YAML_BYTES:,}; split it",
+            path=path,
+        )
+    return parse_yaml(read_text(path), path)
+
+
+def line_at(data: Any, location: tuple) -> int | None:
+    """The line of the deepest part of `data` that `location` (keys/indices) reaches."""
+    line = getattr(data, "line", None)
+    for step in location:
+        if isinstance(data, LineDict) and step in data:
+            line, data = data.line_of(step), data[step]
+        elif isinstance(data, LineList) and isinstance(step, int) and step < len(data):
+            line, data = data.line_of(step), data[step]
+        else:
+            break
+    return line
