@@ -52,8 +52,13 @@ class Corpus:
     def to_frame(self) -> pd.DataFrame:
         """One row per article: id, title, outlet, date, characters."""
         rows = [
-            {"article": a.id, "title": a.title, "outlet": a.outlet, "date": a.date,
-             "characters": len(a.text)}
+            {
+                "article": a.id,
+                "title": a.title,
+                "outlet": a.outlet,
+                "date": a.date,
+                "characters": len(a.text),
+            }
             for a in self
         ]
         return pd.DataFrame(rows, columns=["article", "title", "outlet", "date", "characters"])
@@ -75,17 +80,21 @@ def load_corpus(path: Path | str) -> Corpus:
         raise InputError("corpus folder not found; pass a folder of .txt articles", path=folder)
     files = sorted(folder.glob("*.txt"))
     if not files:
-        raise InputError("no .txt articles in this folder; add articles or pick another folder",
-                         path=folder)
+        raise InputError(
+            "no .txt articles in this folder; add articles or pick another folder", path=folder
+        )
     metadata = load_metadata(folder / METADATA_FILE)
     articles = {}
     for file in files:
         text = read_text(file)
         entry = metadata.get(file.stem, {})
         articles[file.stem] = Article(
-            id=file.stem, text=text, path=file,
+            id=file.stem,
+            text=text,
+            path=file,
             title=entry.get("title") or first_line(text),
-            outlet=entry.get("outlet"), date=entry.get("date"),
+            outlet=entry.get("outlet"),
+            date=entry.get("date"),
         )
     return Corpus(folder, articles)
 
@@ -108,12 +117,14 @@ def _check_entry(path: Path, data: LineDict, article_id: str) -> dict:
         raise InputError(f"{article_id}: expected title, outlet and date", path=path, line=line)
     unknown = set(entry) - METADATA_FIELDS
     if unknown:
-        raise InputError(f"{article_id}: unknown field(s) {sorted(unknown)}; allowed: "
-                         f"{sorted(METADATA_FIELDS)}", path=path, line=line)
+        raise InputError(
+            f"{article_id}: unknown field(s) {sorted(unknown)}; allowed: {sorted(METADATA_FIELDS)}",
+            path=path,
+            line=line,
+        )
     date = entry.get("date")
     if date is not None and not isinstance(date, dt.date):
         if not (isinstance(date, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)):
-            raise InputError(f"{article_id}: date must be YYYY-MM-DD or null", path=path,
-                             line=line)
+            raise InputError(f"{article_id}: date must be YYYY-MM-DD or null", path=path, line=line)
         date = dt.date.fromisoformat(date)
     return {**entry, "date": date}

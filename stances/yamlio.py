@@ -35,7 +35,7 @@ class LineList(list):
 class _LineLoader(yaml.SafeLoader):
     """SafeLoader that refuses aliases (no "billion laughs") and duplicate keys."""
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise yaml.MarkedYAMLError(
@@ -74,7 +74,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 def parse_yaml(text: str, path: Path | str = "<string>") -> Any:
     """Parse YAML text safely, keeping line numbers; raise `InputError` on bad YAML."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -102,9 +102,9 @@ def line_at(data: Any, location: tuple) -> int | None:
     """The line of the deepest part of `data` that `location` (keys/indices) reaches."""
     line = getattr(data, "line", None)
     for step in location:
-        if isinstance(data, LineDict) and step in data:
-            line, data = data.line_of(step), data[step]
-        elif isinstance(data, LineList) and isinstance(step, int) and step < len(data):
+        if (isinstance(data, LineDict) and step in data) or (
+            isinstance(data, LineList) and isinstance(step, int) and step < len(data)
+        ):
             line, data = data.line_of(step), data[step]
         else:
             break

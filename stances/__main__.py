@@ -1,0 +1,3 @@
+from stances.cli import main
+
+main()

@@ -1,0 +1,132 @@
+"""The codebook: issues, positions, actor groups, speakers and affiliation cues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from stances.errors import Problem, ValidationFailed
+from stances.schema import validate_model
+from stances.yamlio import line_at, load_yaml
+
+Position = Literal[-1, 0, 1]
+CODEBOOK_FILE = "codebook.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Issue(_Strict):
+    id: str
+    label: str
+    proposition: str
+    description: str = ""
+    terms: list[str] = []
+
+
+class PositionLabel(_Strict):
+    value: Position
+    label: str
+
+
+class Group(_Strict):
+    id: str
+    label: str
+
+
+class Speaker(_Strict):
+    id: str
+    name: str
+    group: str
+    title: str = ""
+    aliases: list[str] = []
+
+
+class AffiliationCue(_Strict):
+    group: str
+    cues: list[str]
+    priority: int = 1
+
+
+class Codebook(_Strict):
+    """What the annotations and the model may say; see CODING_RULES.md."""
+
+    issues: list[Issue] = Field(min_length=1)
+    positions: list[PositionLabel]
+    groups: list[Group] = Field(min_length=1)
+    speakers: list[Speaker] = []
+    affiliation_cues: list[AffiliationCue] = []
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Codebook:
+        for kind, items in [
+            ("issue", self.issues),
+            ("group", self.groups),
+            ("speaker", self.speakers),
+        ]:
+            ids = [item.id for item in items]
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            if repeated:
+                raise ValueError(f"{kind} id(s) {repeated} appear more than once")
+        return self
+
+    @property
+    def issue_ids(self) -> list[str]:
+        return [issue.id for issue in self.issues]
+
+    @property
+    def group_ids(self) -> list[str]:
+        return [group.id for group in self.groups]
+
+    @property
+    def speakers_by_id(self) -> dict[str, Speaker]:
+        return {speaker.id: speaker for speaker in self.speakers}
+
+    def group_of(self, speaker_id: str) -> str | None:
+        speaker = self.speakers_by_id.get(speaker_id)
+        return speaker.group if speaker else None
+
+    def position_label(self, value: int) -> str:
+        return next((p.label for p in self.positions if p.value == value), str(value))
+
+
+def load_codebook(path: Path | str) -> Codebook:
+    """Load and check `codebook.yaml`; raise `ValidationFailed` listing every problem.
+
+    >>> load_codebook("annotations/codebook.yaml").issue_ids  # doctest: +SKIP
+    ['nato_enlargement', 'troop_withdrawal', 'missiles', 'exercises']
+    """
+    codebook, problems = check_codebook(Path(path))
+    if problems:
+        raise ValidationFailed(problems)
+    return codebook
+
+
+def check_codebook(path: Path) -> tuple[Codebook | None, list[Problem]]:
+    """Load the codebook and return it with the problems found (none when valid)."""
+    if not path.exists():
+        return None, [Problem(path, None, "codebook not found; create it (see CODING_RULES.md)")]
+    data = load_yaml(path)
+    codebook, problems = validate_model(Codebook, data, path)
+    if codebook is None:
+        return None, problems
+    problems = _unknown_group_problems(codebook, data, path)
+    return (None if problems else codebook), problems
+
+
+def _unknown_group_problems(codebook: Codebook, data: dict, path: Path) -> list[Problem]:
+    groups = set(codebook.group_ids)
+    return [
+        Problem(
+            path,
+            line_at(data, (section, index)),
+            f"{section} -> {index}: group "
+            f"{item.group!r} is not among the groups {sorted(groups)}; add it or fix it",
+        )
+        for section in ("speakers", "affiliation_cues")
+        for index, item in enumerate(getattr(codebook, section))
+        if item.group not in groups
+    ]

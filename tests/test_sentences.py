@@ -1,0 +1,54 @@
+"""Sentence segmentation: exact offsets and the hard cases of news text."""
+
+import pytest
+
+from stances.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. delegation left Geneva on Monday.",
+        "Talks resume on Jan. 10 in Geneva.",
+        "Lt. Gen. Mark Doe briefed the allies.",
+        "Deputy Secretary Laura K. Cooper spoke after the meeting.",
+    ],
+)
+def test_abbreviations_and_initials_do_not_end_a_sentence(text):
+    assert sentences(text) == [text]
+
+
+def test_a_quote_closing_after_the_full_stop_stays_with_its_sentence():
+    text = "“We will not wait forever.” Lavrov said so on Friday."
+    assert sentences(text) == ["“We will not wait forever.”", "Lavrov said so on Friday."]
+
+
+def test_a_headline_line_is_its_own_sentence():
+    text = "Talks end without a deal\n\nThe envoys went home. Nobody smiled."
+    assert sentences(text) == [
+        "Talks end without a deal",
+        "The envoys went home.",
+        "Nobody smiled.",
+    ]
+
+
+def test_a_paragraph_without_a_final_stop_ends_at_the_line_end():
+    text = "First paragraph has no stop\nSecond one does."
+    assert sentences(text) == ["First paragraph has no stop", "Second one does."]
+
+
+def test_offsets_index_the_original_text_with_non_ascii_characters():
+    text = "Russia’s envoy said “no” – firmly.  Then — silence.\n\n  Indented line here."
+    for start, end in split_sentences(text):
+        assert text[start:end] == text[start:end].strip()
+        assert text[start:end]
+    assert sentences(text)[-1] == "Indented line here."
+
+
+def test_blank_text_has_no_sentences():
+    assert split_sentences("") == []
+    assert split_sentences("  \n\n \t") == []

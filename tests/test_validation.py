@@ -1,0 +1,176 @@
+"""`validate`: every problem of the codebook and annotations, each located."""
+
+from pathlib import Path
+
+import pytest
+
+from stances.annotations import load_annotations
+from stances.codebook import load_codebook
+from stances.corpus import load_corpus
+from stances.validation import validate_project
+from tests.conftest import ROOT, write
+
+
+def problems_of(project: Path) -> list[str]:
+    report = validate_project(project / "seeds", project / "annotations")
+    return [str(problem) for problem in report.problems]
+
+
+def write_labels(project: Path, body: str, name: str = "a1.yaml") -> Path:
+    return write(project / "annotations" / name, body)
+
+
+def statement(
+    quote: str = "ready to limit missiles in Europe",
+    speaker: str = "smith",
+    issue: str = "missiles",
+    position: str = "1",
+    id_: str = "s1",
+) -> str:
+    return (
+        f'  - id: {id_}\n    quote: "{quote}"\n    speaker: {speaker}\n'
+        f"    issue: {issue}\n    position: {position}\n"
+    )
+
+
+HEADER = "article: a1\nannotator: tester\nstatements:\n"
+
+
+def test_the_shipped_annotations_validate_clean():
+    report = validate_project(ROOT / "seeds", ROOT / "annotations")
+    assert report.problems == []
+    counts = report.summary()["article"]
+    assert len(counts) == 5 and counts.min() >= 10
+
+
+def test_every_shipped_quote_maps_to_offsets_whose_text_is_the_quote():
+    corpus = load_corpus(ROOT / "seeds")
+    codebook = load_codebook(ROOT / "annotations" / "codebook.yaml")
+    labels = load_annotations(ROOT / "annotations", corpus, codebook, include_independent=True)
+    assert labels["independent"].any() and (~labels["independent"]).any()
+    for row in labels.itertuples():
+        assert corpus[row.article].text[row.start : row.end] == row.quote
+
+
+def test_every_speaker_of_the_shipped_labels_is_in_the_registry():
+    codebook = load_codebook(ROOT / "annotations" / "codebook.yaml")
+    corpus = load_corpus(ROOT / "seeds")
+    labels = load_annotations(ROOT / "annotations", corpus, codebook)
+    assert set(labels["speaker"]) <= set(codebook.speakers_by_id)
+
+
+def test_a_clean_tiny_project_has_no_problems(tiny_project):
+    assert problems_of(tiny_project) == []
+
+
+def test_a_yaml_syntax_error_names_file_line_and_column(tiny_project):
+    path = write_labels(tiny_project, HEADER + statement() + "    note: a: b\n")
+    [problem] = problems_of(tiny_project)
+    assert problem.startswith(f"{path}:9: YAML error")
+    assert "column" in problem
+
+
+def test_a_missing_field_is_named_with_its_line(tiny_project):
+    path = write_labels(tiny_project, HEADER + statement().replace("    issue: missiles\n", ""))
+    assert problems_of(tiny_project) == [
+        f"{path}:4: statements -> 0 -> issue: field required; add it"
+    ]
+
+
+def test_an_unknown_field_is_reported(tiny_project):
+    path = write_labels(tiny_project, HEADER + statement() + "    stance: yes\n")
+    assert problems_of(tiny_project) == [
+        f"{path}:9: statements -> 0 -> stance: unknown field; remove it or fix its spelling"
+    ]
+
+
+@pytest.mark.parametrize("position", ['"maybe"', "2", "null", '"1"'])
+def test_a_position_outside_the_scale_is_reported(tiny_project, position):
+    path = write_labels(tiny_project, HEADER + statement(position=position))
+    [problem] = problems_of(tiny_project)
+    assert problem.startswith(f"{path}:8: statements -> 0 -> position: Input should be -1, 0 or 1")
+
+
+def test_an_unknown_speaker_is_reported(tiny_project):
+    path = write_labels(tiny_project, HEADER + statement(speaker="jones"))
+    assert problems_of(tiny_project) == [
+        f"{path}:4: statement s1: unknown speaker 'jones'; add it to the codebook's speakers"
+    ]
+
+
+def test_an_unknown_issue_is_reported(tiny_project):
+    path = write_labels(tiny_project, HEADER + statement(issue="sanctions"))
+    [problem] = problems_of(tiny_project)
+    assert problem.startswith(f"{path}:4: statement s1: unknown issue 'sanctions'; use one of")
+
+
+def test_a_quote_not_in_the_article_suggests_the_closest_passage(tiny_project):
+    path = write_labels(tiny_project, HEADER + statement(quote="ready to limits missile in Europe"))
+    [problem] = problems_of(tiny_project)
+    assert problem.startswith(
+        f"{path}:4: statement s1: quote not found in the article; closest passage"
+    )
+    assert "'ready to limit missiles in Europe." in problem
+
+
+def test_a_quote_occurring_twice_is_reported(tiny_project):
+    path = write_labels(tiny_project, HEADER + statement(quote="said"))
+    assert problems_of(tiny_project) == [
+        f"{path}:4: statement s1: quote occurs 2 times in the article; lengthen it until it "
+        "occurs once"
+    ]
+
+
+def test_a_duplicate_statement_is_reported(tiny_project):
+    path = write_labels(tiny_project, HEADER + statement() + statement(id_="s2"))
+    assert problems_of(tiny_project) == [
+        f"{path}:9: duplicate statement: same quote, speaker and issue as an earlier one; remove it"
+    ]
+
+
+def test_a_duplicate_statement_id_is_reported(tiny_project):
+    second = statement(
+        quote="rejects any limit on its drills", speaker="ivanov", issue="exercises", position="-1"
+    )
+    path = write_labels(tiny_project, HEADER + statement() + second)
+    assert problems_of(tiny_project) == [
+        f"{path}:9: statement id 's1' is used twice; give it a new id"
+    ]
+
+
+def test_an_annotation_file_for_a_missing_article_is_reported(tiny_project):
+    path = write_labels(tiny_project, HEADER.replace("a1", "a9") + statement(), name="a9.yaml")
+    [problem] = problems_of(tiny_project)
+    assert problem.startswith(f"{path}:1: article 'a9' is not in the corpus")
+
+
+def test_all_problems_are_reported_at_once(tiny_project):
+    write_labels(
+        tiny_project,
+        HEADER
+        + statement(speaker="jones")
+        + statement(id_="s2", issue="sanctions", quote="rejects any limit on its drills"),
+    )
+    write_labels(tiny_project, "- just\n- a list\n", name="a2.yaml")
+    assert len(problems_of(tiny_project)) == 3
+
+
+def test_a_document_that_is_a_list_is_reported(tiny_project):
+    path = write_labels(tiny_project, "- just\n- a list\n")
+    [problem] = problems_of(tiny_project)
+    assert problem == (
+        f"{path}:1: the document is a LineList; expected a mapping with article, "
+        "annotator and statements"
+    )
+
+
+def test_a_codebook_speaker_in_an_unknown_group_is_reported(tiny_project):
+    codebook = tiny_project / "annotations" / "codebook.yaml"
+    codebook.write_text(
+        codebook.read_text().replace("group: west, aliases", "group: north, aliases")
+    )
+    [problem] = problems_of(tiny_project)
+    assert problem == (
+        f"{codebook}:19: speakers -> 1: group 'north' is not among the groups "
+        "['east', 'west']; add it or fix it"
+    )
