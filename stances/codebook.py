@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -43,6 +44,7 @@ class Speaker(_Strict):
     group: str
     title: str = ""
     aliases: list[str] = []
+    collective: bool = False
 
 
 class AffiliationCue(_Strict):
@@ -81,7 +83,7 @@ class Codebook(_Strict):
     def group_ids(self) -> list[str]:
         return [group.id for group in self.groups]
 
-    @property
+    @cached_property
     def speakers_by_id(self) -> dict[str, Speaker]:
         return {speaker.id: speaker for speaker in self.speakers}
 
