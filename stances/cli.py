@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
+from stances.atomic import write_text_atomic
 from stances.errors import StancesError, ValidationFailed
 from stances.validation import validate_project
 
-app = typer.Typer(
-    help="Turn news articles into an actor-by-issue position matrix.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
+app = typer.Typer(help="Turn news articles into an actor-by-issue position matrix.",
+                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
 console = Console()
 errors = Console(stderr=True)
 
-CorpusOption = typer.Option(Path("seeds"), "--corpus", help="Folder of .txt articles.")
-AnnotationsOption = typer.Option(
-    Path("annotations"), "--annotations", help="Folder with codebook.yaml and the hand labels."
-)
+CORPUS = typer.Option(Path("seeds"), "--corpus", help="Folder of .txt articles.")
+ANNOTATIONS = typer.Option(Path("annotations"), "--annotations",
+                           help="Folder with codebook.yaml and the hand labels.")
+TRAINING_CORPUS = typer.Option(Path("seeds"), "--training-corpus",
+                               help="Folder of the articles the hand labels refer to.")
+DEFAULT_OUT = Path("out")
+MODELS = typer.Option(Path("models"), "--models", help="Folder of the saved model.")
 
 
 @app.callback()
@@ -38,7 +41,7 @@ def fail(error: StancesError, code: int = 1) -> typer.Exit:
 
 
 @app.command()
-def validate(corpus: Path = CorpusOption, annotations: Path = AnnotationsOption) -> None:
+def validate(corpus: Path = CORPUS, annotations: Path = ANNOTATIONS) -> None:
     """Check the codebook and every annotation file; list all problems."""
     report = validate_project(corpus, annotations)
     for problem in report.problems:
@@ -47,14 +50,96 @@ def validate(corpus: Path = CorpusOption, annotations: Path = AnnotationsOption)
         errors.print(f"{len(report.problems)} problem(s) found.")
         raise typer.Exit(1)
     own = report.statements[~report.statements["independent"]]
-    console.print(
-        f"OK: {report.n_articles} articles, {len(own)} hand-labelled statements, "
-        f"{len(report.statements) - len(own)} in independent second labellings."
-    )
+    console.print(f"OK: {report.n_articles} articles, {len(own)} hand-labelled statements, "
+                  f"{len(report.statements) - len(own)} in independent second labellings.")
     for name, counts in report.summary().items():
         console.print(f"\nStatements per {name}:")
         for key, count in counts.items():
             console.print(f"  {key:<28} {count:>4}", markup=False, highlight=False)
+
+
+@app.command()
+def train(corpus: Path = CORPUS, annotations: Path = ANNOTATIONS, models: Path = MODELS,
+          json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
+          ) -> None:
+    """Fit the classifier, cross-validate it by article, and save it."""
+    from stances.training import train as train_model
+
+    try:
+        result = train_model(corpus, annotations, model_dir=models)
+        if json_file:
+            write_text_atomic(json_file, json.dumps(result.figures, indent=2) + "\n")
+    except StancesError as error:
+        raise fail(error) from None
+    print_figures(result.figures)
+    console.print(f"Model saved to {result.path}")
+
+
+def print_figures(figures: dict) -> None:
+    """Per-class figures for each task, then the summary beside the baselines."""
+    from stances.training import figures_table
+
+    for task in ("issue", "position"):
+        table = Table(title=f"{task}: leave-one-article-out", title_justify="left")
+        for column in ("class", "precision", "recall", "F1", "support"):
+            table.add_column(column, justify="left" if column == "class" else "right")
+        for name, row in figures[task]["classes"].items():
+            table.add_row(name, f"{row['precision']:.2f}", f"{row['recall']:.2f}",
+                          f"{row['f1']:.2f}", str(row["support"]))
+        console.print(table)
+    summary = figures_table(figures)
+    table = Table(title=f"Summary ({figures['n_statements']} statements, "
+                  f"{figures['n_articles']} articles)", title_justify="left")
+    table.add_column("task")
+    for column in summary.columns:
+        table.add_column(column, justify="right")
+    for task, row in summary.iterrows():
+        table.add_row(task, *(f"{value:.2f}" for value in row))
+    console.print(table)
+
+
+@app.command()
+def tag(corpus: Path = CORPUS, annotations: Path = ANNOTATIONS,
+        training_corpus: Path = TRAINING_CORPUS, models: Path = MODELS,
+        out: Path = typer.Option(Path("out/statements.csv"), "--out",
+                                 help="Statements table (.csv or .parquet)."),
+        protect: bool = typer.Option(True, "--protect/--no-protect",
+                                     help="Guard CSV text against formula injection."),
+        ) -> None:
+    """Tag every sentence of a corpus; write the statements table."""
+    from stances.tables import write_table
+    from stances.tagging import tag_corpus
+
+    try:
+        result = tag_corpus(corpus, annotations, training_corpus=training_corpus,
+                            model_dir=models)
+        make_default_folder(out)
+        write_table(result.statements, out, protect=protect)
+    except StancesError as error:
+        raise fail(error) from None
+    counts = result.statements["source"].value_counts()
+    console.print(f"{'Retrained the model; ' if result.retrained else ''}"
+                  f"{len(result.statements)} statements ({counts.get('human', 0)} human, "
+                  f"{counts.get('model', 0)} model) written to {out}")
+    print_review(result.review)
+
+
+def print_review(review) -> None:  # noqa: ANN001 - a DataFrame
+    """Speakers missing from the registry: placed ones to check, unplaced ones to fix."""
+    if review.empty:
+        return
+    console.print(f"\n{review['speaker'].nunique()} speaker(s) not in the registry, for review:")
+    for row in review.drop_duplicates("speaker").itertuples():
+        placed = isinstance(row.cue, str)
+        how = f"placed in {row.group} by {row.cue!r}" if placed else "could not be placed"
+        console.print(f"  {row.name} ({row.article}, sentence {row.sentence}): {how}",
+                      markup=False, highlight=False)
+
+
+def make_default_folder(path: Path) -> None:
+    """Create `out/` for default outputs; any other missing folder is the user's error."""
+    if path.parent == DEFAULT_OUT:
+        path.parent.mkdir(exist_ok=True)
 
 
 def main() -> None:

@@ -1,0 +1,138 @@
+"""Leave-one-article-out evaluation of the model, side by side with two baselines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import precision_recall_fscore_support
+
+from stances.codebook import Codebook
+from stances.dataset import Dataset
+from stances.model import ISSUE_THRESHOLD, fit_model
+
+POSITIONS = [-1, 0, 1]
+
+
+def per_class_report(y_true, y_pred, labels) -> dict:
+    """Precision, recall, F1 and support per class, and their macro-F1."""
+    precision, recall, f1, support = precision_recall_fscore_support(
+        y_true, y_pred, labels=labels, zero_division=0)
+    classes = {str(label): {"precision": float(p), "recall": float(r), "f1": float(f),
+                            "support": int(s)}
+               for label, p, r, f, s in zip(labels, precision, recall, f1, support, strict=True)}
+    present = [c for c in classes.values() if c["support"] > 0]
+    return {"macro_f1": float(np.mean([c["f1"] for c in present])) if present else 0.0,
+            "classes": classes}
+
+
+def issue_report(truth: np.ndarray, predicted: np.ndarray, issues: list[str]) -> dict:
+    """Per-issue detection figures (positive class of each issue), and macro-F1."""
+    classes = {}
+    for column, issue in enumerate(issues):
+        report = per_class_report(truth[:, column], predicted[:, column], [1])
+        classes[issue] = report["classes"]["1"]
+    return {"macro_f1": float(np.mean([c["f1"] for c in classes.values()])), "classes": classes}
+
+
+def group_report(statements: pd.DataFrame, found_groups: list[list[str]]) -> dict:
+    """Share of hand-labelled statements whose group the attribution finds in the sentence."""
+    hits = [group in found for group, found in zip(statements["group"], found_groups, strict=True)]
+    first = [bool(found) and found[0] == group
+             for group, found in zip(statements["group"], found_groups, strict=True)]
+    return {"accuracy": float(np.mean(hits)) if hits else 0.0,
+            "main_speaker_accuracy": float(np.mean(first)) if first else 0.0,
+            "n": len(hits)}
+
+
+def cross_validate(dataset: Dataset, codebook: Codebook) -> dict:
+    """Leave-one-article-out figures for the model and both baselines.
+
+    Keys: `issue`, `position`, `group` (each with its figures), `baselines`
+    (`majority`, `keyword`: the same keys), `n_statements`, `n_articles`.
+    """
+    sentences, statements, issues = dataset.sentences, dataset.statements, dataset.issues
+    truth = sentences[issues].to_numpy()
+    model_issue, majority_issue, keyword_issue = (np.zeros_like(truth) for _ in range(3))
+    model_pos, majority_pos, keyword_pos = (np.zeros(len(statements), int) for _ in range(3))
+    articles = sorted(sentences["article"].unique())
+    for held_out in articles:
+        train = _subset(dataset, sentences["article"] != held_out)
+        test_rows = (sentences["article"] == held_out).to_numpy()
+        test_statements = (statements["article"] == held_out).to_numpy()
+        model = fit_model(train, codebook)
+        test = sentences[test_rows]
+        model_issue[test_rows] = model.issue_probabilities(test) >= ISSUE_THRESHOLD
+        keyword_issue[test_rows] = keyword_issues(list(test["text"]), codebook)
+        held = statements[test_statements]
+        classes, probabilities = model.position_probabilities(
+            list(held["text"]), list(held["group"]), list(held["issue"]))
+        model_pos[test_statements] = classes[probabilities.argmax(axis=1)]
+        majority_pos[test_statements] = Counter(train.statements["position"]).most_common(1)[0][0]
+        keyword_pos[test_statements] = usual_positions(train.statements, held)
+    found = _groups_of_statements(dataset)
+    majority_group = Counter(statements["group"]).most_common(1)[0][0]
+    keyword_groups = _first_alias_groups(dataset, codebook)
+    positions = statements["position"].to_numpy()
+    return {
+        "issue": issue_report(truth, model_issue, issues),
+        "position": per_class_report(positions, model_pos, POSITIONS),
+        "group": group_report(statements, found),
+        "baselines": {
+            "majority": {
+                "issue": issue_report(truth, majority_issue, issues),
+                "position": per_class_report(positions, majority_pos, POSITIONS),
+                "group": group_report(statements, [[majority_group]] * len(statements)),
+            },
+            "keyword": {
+                "issue": issue_report(truth, keyword_issue, issues),
+                "position": per_class_report(positions, keyword_pos, POSITIONS),
+                "group": group_report(statements, keyword_groups),
+            },
+        },
+        "n_statements": len(statements),
+        "n_articles": len(articles),
+        "n_sentences": len(sentences),
+    }
+
+
+def keyword_issues(texts: list[str], codebook: Codebook) -> np.ndarray:
+    """Keyword baseline: a sentence addresses an issue when it holds one of its terms."""
+    patterns = [re.compile("|".join(rf"\b{re.escape(term)}\b" for term in issue.terms),
+                           re.IGNORECASE) for issue in codebook.issues]
+    return np.array([[bool(p.search(text)) for p in patterns] for text in texts],
+                    dtype=int).reshape(len(texts), len(patterns))
+
+
+def usual_positions(train: pd.DataFrame, test: pd.DataFrame) -> list[int]:
+    """Keyword baseline: the group's most frequent position on the issue (then overall)."""
+    by_pair = train.groupby(["group", "issue"])["position"].agg(lambda s: s.mode().iloc[0])
+    by_group = train.groupby("group")["position"].agg(lambda s: s.mode().iloc[0])
+    overall = train["position"].mode().iloc[0]
+    return [int(by_pair.get((g, i), by_group.get(g, overall)))
+            for g, i in zip(test["group"], test["issue"], strict=True)]
+
+
+def _subset(dataset: Dataset, sentence_mask: pd.Series) -> Dataset:
+    articles = set(dataset.sentences.loc[sentence_mask, "article"])
+    return Dataset(dataset.sentences[sentence_mask].reset_index(drop=True),
+                   dataset.statements[dataset.statements["article"].isin(articles)]
+                   .reset_index(drop=True), dataset.issues)
+
+
+def _groups_of_statements(dataset: Dataset) -> list[list[str]]:
+    groups = dataset.sentences.set_index(["article", "sentence"])["groups"]
+    return [groups[(row.article, row.sentence)] for row in dataset.statements.itertuples()]
+
+
+def _first_alias_groups(dataset: Dataset, codebook: Codebook) -> list[list[str]]:
+    """Keyword baseline for attribution: the group of the first registry name in the sentence."""
+    forms = sorted(((form, s.group) for s in codebook.speakers for form in (s.name, *s.aliases)),
+                   key=lambda pair: -len(pair[0]))
+    result = []
+    for text in dataset.statements["text"]:
+        hits = [(text.find(form), group) for form, group in forms if form in text]
+        result.append([min(hits)[1]] if hits else [])
+    return result

@@ -1,0 +1,105 @@
+"""The classifier: which issues a sentence addresses, and the position taken on each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegressionCV
+from sklearn.model_selection import GroupKFold
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder
+
+from stances.codebook import Codebook
+from stances.dataset import Dataset
+from stances.features import FEATURE_COLUMNS, StatementCues
+
+C_GRID = [0.3, 1.0, 3.0, 10.0, 30.0]
+ISSUE_THRESHOLD = 0.5
+
+
+@dataclass
+class StanceModel:
+    """Two fitted scikit-learn pipelines and what they were chosen with."""
+
+    issues: list[str]
+    issue_model: Pipeline
+    position_model: Pipeline
+    chosen: dict = field(default_factory=dict)
+
+    def issue_probabilities(self, sentences: pd.DataFrame) -> np.ndarray:
+        """P(sentence is a statement on issue), shape (rows, issues).
+
+        `sentences` has `FEATURE_COLUMNS`; a sentence no actor speaks in is no
+        statement (CODING_RULES), so its probabilities are 0.
+        """
+        result = np.zeros((len(sentences), len(self.issues)))
+        spoken = (sentences["n_actors"] > 0).to_numpy()
+        if spoken.any():
+            result[spoken] = self.issue_model.predict_proba(sentences.loc[spoken,
+                                                                          FEATURE_COLUMNS])
+        return result
+
+    def position_probabilities(self, texts: list[str], groups: list[str], issues: list[str]
+                               ) -> tuple[np.ndarray, np.ndarray]:
+        """(classes, probabilities) of the position each text takes on its issue."""
+        frame = _position_frame(texts, groups, issues)
+        if frame.empty:
+            return self.position_model.classes_, np.zeros((0, len(self.position_model.classes_)))
+        return self.position_model.classes_, self.position_model.predict_proba(frame)
+
+
+def _text_features(codebook: Codebook) -> ColumnTransformer:
+    terms = tuple(tuple(issue.terms) for issue in codebook.issues)
+    return ColumnTransformer([
+        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "text"),
+        ("cues", StatementCues(terms), FEATURE_COLUMNS),
+    ])
+
+
+def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame({"text": texts, "group": groups, "issue": issues})
+    frame["group_issue"] = frame["group"] + "|" + frame["issue"]
+    return frame
+
+
+def _chooser(articles: pd.Series) -> LogisticRegressionCV:
+    """Logistic regression whose C is picked by held-out log loss, folds by article."""
+    folds = min(articles.nunique(), 5)
+    if folds >= 2:
+        cv = [(train, test) for train, test in GroupKFold(folds).split(articles, groups=articles)]
+    else:
+        cv = 3
+    return LogisticRegressionCV(Cs=C_GRID, cv=cv, scoring="neg_log_loss", l1_ratios=(0.0,),
+                                use_legacy_attributes=False,
+                                class_weight="balanced", max_iter=3000)
+
+
+def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
+    """Fit both classifiers, choosing regularisation by cross-validation over articles."""
+    statements = dataset.statements
+    sentences = dataset.sentences[dataset.sentences["n_actors"] > 0]
+    issue_model = Pipeline([
+        ("features", _text_features(codebook)),
+        ("classify", OneVsRestClassifier(_chooser(sentences["article"]))),
+    ]).fit(sentences[FEATURE_COLUMNS], sentences[dataset.issues].to_numpy())
+    position_model = Pipeline([
+        ("features", ColumnTransformer([
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "text"),
+            ("actor", OneHotEncoder(handle_unknown="ignore"), ["group", "issue", "group_issue"]),
+        ])),
+        ("classify", _chooser(statements["article"])),
+    ])
+    position_x = _position_frame(list(statements["text"]), list(statements["group"]),
+                                 list(statements["issue"]))
+    position_model.fit(position_x, statements["position"].to_numpy())
+    chosen = {
+        "issue_C": {issue: float(np.ravel(estimator.C_)[0]) for issue, estimator in
+                    zip(dataset.issues, issue_model[-1].estimators_, strict=True)},
+        "position_C": float(np.ravel(position_model[-1].C_)[0]),
+    }
+    return StanceModel(dataset.issues, issue_model, position_model, chosen)

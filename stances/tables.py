@@ -1,0 +1,48 @@
+"""Writing tables for other tools: CSV or Parquet by suffix, atomically, injection-safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from stances.atomic import atomic_path
+from stances.errors import OutputError
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def protect_text(value: object) -> object:
+    """Prefix a text that a spreadsheet would run as a formula with `'` (OWASP advice)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def protect_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with every text column protected; numeric columns stay as they are."""
+    table = table.copy()
+    for column in table.columns:
+        if pd.api.types.is_object_dtype(table[column]) or pd.api.types.is_string_dtype(
+                table[column]):
+            table[column] = table[column].map(protect_text)
+    return table
+
+
+def write_table(table: pd.DataFrame, path: Path | str, *, protect: bool = True) -> Path:
+    """Write `table` to `.csv` or `.parquet` (by suffix) atomically.
+
+    Text cells that look like formulas are protected for spreadsheets unless
+    `protect=False` (for machine consumers).
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in {".csv", ".parquet"}:
+        raise OutputError("unknown table format; name the file .csv or .parquet", path=path)
+    out = protect_frame(table) if protect and suffix == ".csv" else table
+    with atomic_path(path) as temporary:
+        if suffix == ".csv":
+            out.to_csv(temporary, index=False)
+        else:
+            out.to_parquet(temporary, index=False)
+    return path

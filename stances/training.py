@@ -1,0 +1,89 @@
+"""Training: check the labels, fit the model, evaluate it, save it; retrain when stale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from stances.annotations import load_annotations
+from stances.codebook import CODEBOOK_FILE, Codebook, load_codebook
+from stances.corpus import load_corpus
+from stances.dataset import build_dataset
+from stances.errors import ModelError
+from stances.evaluation import cross_validate
+from stances.model import StanceModel, fit_model
+from stances.persistence import (MODEL_FILE, load_model, read_manifest, save_model,
+                                 training_fingerprint)
+
+DEFAULT_MODEL_DIR = Path("models")
+
+
+@dataclass(frozen=True)
+class TrainingResult:
+    """A fitted model, its cross-validation figures and where it was saved."""
+
+    model: StanceModel
+    figures: dict
+    path: Path | None
+    retrained: bool = True
+
+    @property
+    def report(self) -> pd.DataFrame:
+        """Macro-F1 / accuracy per task: the model beside both baselines."""
+        return figures_table(self.figures)
+
+
+def train(corpus: Path | str = "seeds", annotations: Path | str = "annotations", *,
+          model_dir: Path | str | None = DEFAULT_MODEL_DIR, evaluate: bool = True
+          ) -> TrainingResult:
+    """Fit the model on the hand labels, cross-validate it and save it under `model_dir`.
+
+    >>> result = train("seeds", "annotations")   # doctest: +SKIP
+    >>> result.report                             # doctest: +SKIP
+    """
+    corpus, annotations = Path(corpus), Path(annotations)
+    codebook = load_codebook(annotations / CODEBOOK_FILE)
+    dataset = build_dataset(load_corpus(corpus),
+                            load_annotations(annotations, load_corpus(corpus), codebook),
+                            codebook)
+    model = fit_model(dataset, codebook)
+    figures = cross_validate(dataset, codebook) if evaluate else {}
+    path = None
+    if model_dir is not None:
+        path = save_model(model, Path(model_dir),
+                          fingerprint=training_fingerprint(annotations, corpus), figures=figures)
+    return TrainingResult(model, figures, path)
+
+
+def current_model(corpus: Path | str, annotations: Path | str, *,
+                  model_dir: Path | str = DEFAULT_MODEL_DIR) -> TrainingResult:
+    """The saved model when it was trained on the current labels; otherwise retrain."""
+    corpus, annotations, model_dir = Path(corpus), Path(annotations), Path(model_dir)
+    manifest = read_manifest(model_dir)
+    fresh = (manifest is not None and (model_dir / MODEL_FILE).exists()
+             and manifest.get("fingerprint") == training_fingerprint(annotations, corpus))
+    if not fresh:
+        return train(corpus, annotations, model_dir=model_dir)
+    return TrainingResult(load_model(model_dir), manifest.get("cross_validation") or {},
+                          model_dir / MODEL_FILE, retrained=False)
+
+
+def figures_table(figures: dict) -> pd.DataFrame:
+    """One row per task, columns model / majority / keyword."""
+    if not figures:
+        return pd.DataFrame()
+    rows = {"issue macro-F1": ("issue", "macro_f1"), "position macro-F1": ("position", "macro_f1"),
+            "group accuracy": ("group", "accuracy")}
+    sources = {"model": figures, **figures["baselines"]}
+    return pd.DataFrame({name: {row: source[task][key] for row, (task, key) in rows.items()}
+                         for name, source in sources.items()})
+
+
+def codebook_of(annotations: Path | str) -> Codebook:
+    """The codebook of an annotations folder."""
+    return load_codebook(Path(annotations) / CODEBOOK_FILE)
+
+
+__all__ = ["ModelError", "TrainingResult", "current_model", "figures_table", "train"]
