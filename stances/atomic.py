@@ -19,14 +19,16 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     """
     target = Path(target)
     if not target.parent.is_dir():
-        raise OutputError(f"folder {target.parent} does not exist; create it or pick another "
-                          "output path", path=target)
+        raise OutputError(
+            f"folder {target.parent} does not exist; create it or pick another output path",
+            path=target,
+        )
     try:
-        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                        suffix=".tmp")
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputError(f"cannot write in {target.parent}: {error.strerror}",
-                          path=target) from None
+        raise OutputError(
+            f"cannot write in {target.parent}: {error.strerror}", path=target
+        ) from None
     os.close(handle)
     temporary = Path(name)
     try:

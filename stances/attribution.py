@@ -30,10 +30,14 @@ REPORTING = (
 )
 REPORTING_VERB = re.compile(rf"\b(?:{REPORTING})\b")
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
-STANCE_NOUN = re.compile(r"^[’']s?\s+(?:\w+\s+)?(?:demands?|position|proposals?|insistence|"
-                         r"refusal|rejection|offer|stance|red lines?|calls?)\b")
-PASSIVE_BY = re.compile(r"\b(?:rejected|dismissed|demanded|proposed|welcomed|opposed|"
-                        r"supported|backed|refused)\s+(?:both\s+|also\s+)?(?:by|in)\s*$")
+STANCE_NOUN = re.compile(
+    r"^[’']s?\s+(?:\w+\s+)?(?:demands?|position|proposals?|insistence|"
+    r"refusal|rejection|offer|stance|red lines?|calls?)\b"
+)
+PASSIVE_BY = re.compile(
+    r"\b(?:rejected|dismissed|demanded|proposed|welcomed|opposed|"
+    r"supported|backed|refused)\s+(?:both\s+|also\s+)?(?:by|in)\s*$"
+)
 HEADLINE = re.compile(r"^\s*([A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3}):\s")
 PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
 PERSPECTIVE = re.compile(r"^\s*(?:But\s+|And\s+)?For\s+[^,]{2,80},")
@@ -42,32 +46,145 @@ ROLE_NOUN = re.compile(
     r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:diplomat|official|minister|spokesman|spokeswoman|"
     r"spokesperson|envoy|ambassador|negotiator|secretary|adviser|advisor|analyst|expert|"
     r"general|admiral|president|chancellor|senator|lawmaker|representative|source|officer)\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 DESCRIBED = re.compile(
     r"\b(?:a|an|the|one|two|several|some|this|that)\s+(?:[\w.’'\-]+\s+){0,4}?(?:diplomats?|"
     r"officials?|ministers?|spokesman|spokeswoman|spokesperson|envoys?|ambassadors?|"
     r"negotiators?|secretary|advisers?|advisors?|analysts?|experts?|senators?|lawmakers?|"
-    r"representatives?|sources?|officers?|commanders?)\b", re.IGNORECASE)
+    r"representatives?|sources?|officers?|commanders?)\b",
+    re.IGNORECASE,
+)
 NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][a-z][\w’'\-]+")
 TITLE_WORDS = {
-    "President", "Vice", "Prime", "Minister", "Deputy", "Foreign", "Defense", "Defence",
-    "Secretary", "General", "Spokesman", "Spokeswoman", "Admiral", "Ambassador", "Senator",
-    "Chancellor", "Chairman", "Chairwoman", "Chair", "Chief", "Director", "Head", "Lt.", "Gen.",
-    "Col.", "Adm.", "Mr.", "Ms.", "Mrs.", "Dr.", "Sen.", "Rep.", "State", "National", "Security",
-    "Adviser", "Advisor", "Under", "Assistant", "Permanent", "Representative", "Envoy", "Special",
-    "Commander", "Supreme", "Allied", "Press", "Republican", "Democrat", "Democratic", "Senior",
-    "Former", "Acting", "Colonel", "Lieutenant", "Major", "Captain", "Sir", "Lord", "Dame",
-    "Professor", "Prof.", "Governor", "Mayor", "Congressman", "Congresswoman", "Executive",
-    "Pentagon", "Kremlin", "White", "House", "Department", "Ministry", "Office", "Council",
-    "The", "A", "An", "US", "U.S.", "UK", "EU", "NATO", "OSCE", "But", "And", "Meanwhile",
-    "However", "In", "On", "At", "For", "Also", "Still", "Yet", "When", "While", "After",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Deputy",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Secretary",
+    "General",
+    "Spokesman",
+    "Spokeswoman",
+    "Admiral",
+    "Ambassador",
+    "Senator",
+    "Chancellor",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Chief",
+    "Director",
+    "Head",
+    "Lt.",
+    "Gen.",
+    "Col.",
+    "Adm.",
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Sen.",
+    "Rep.",
+    "State",
+    "National",
+    "Security",
+    "Adviser",
+    "Advisor",
+    "Under",
+    "Assistant",
+    "Permanent",
+    "Representative",
+    "Envoy",
+    "Special",
+    "Commander",
+    "Supreme",
+    "Allied",
+    "Press",
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "Senior",
+    "Former",
+    "Acting",
+    "Colonel",
+    "Lieutenant",
+    "Major",
+    "Captain",
+    "Sir",
+    "Lord",
+    "Dame",
+    "Professor",
+    "Prof.",
+    "Governor",
+    "Mayor",
+    "Congressman",
+    "Congresswoman",
+    "Executive",
+    "Pentagon",
+    "Kremlin",
+    "White",
+    "House",
+    "Department",
+    "Ministry",
+    "Office",
+    "Council",
+    "The",
+    "A",
+    "An",
+    "US",
+    "U.S.",
+    "UK",
+    "EU",
+    "NATO",
+    "OSCE",
+    "But",
+    "And",
+    "Meanwhile",
+    "However",
+    "In",
+    "On",
+    "At",
+    "For",
+    "Also",
+    "Still",
+    "Yet",
+    "When",
+    "While",
+    "After",
 }
 NOT_NAMES = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Europe", "Union", "States", "Nations", "War", "Treaty", "Sea",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Europe",
+    "Union",
+    "States",
+    "Nations",
+    "War",
+    "Treaty",
+    "Sea",
 }
-QUOTE_MARKS = "“”«»\""
+QUOTE_MARKS = '“”«»"'
 UNPLACED = "unplaced"
 
 
@@ -122,11 +239,15 @@ class Attributor:
 
     @cached_property
     def _cues(self) -> list[tuple[int, re.Pattern, str, str]]:
-        return [(cue.priority, re.compile(rf"(?<![\w]){re.escape(word)}(?![\w])"), word, cue.group)
-                for cue in self.codebook.affiliation_cues for word in cue.cues]
+        return [
+            (cue.priority, re.compile(rf"(?<![\w]){re.escape(word)}(?![\w])"), word, cue.group)
+            for cue in self.codebook.affiliation_cues
+            for word in cue.cues
+        ]
 
-    def attribute_article(self, text: str, spans: Iterable[tuple[int, int]]
-                          ) -> list[list[Attribution]]:
+    def attribute_article(
+        self, text: str, spans: Iterable[tuple[int, int]]
+    ) -> list[list[Attribution]]:
         """The actors of each sentence (`spans` into `text`), main speaker first."""
         results, previous = [], None
         for start, end in spans:
@@ -137,8 +258,9 @@ class Attributor:
                 previous = speaking[0]
         return results
 
-    def attribute_sentence(self, sentence: str, previous: Attribution | None = None
-                           ) -> list[Attribution]:
+    def attribute_sentence(
+        self, sentence: str, previous: Attribution | None = None
+    ) -> list[Attribution]:
         """The actors of one sentence; `previous` is the last speaker before it."""
         quoted = _quoted_mask(sentence)
         mentions = [m for m in self._mentions(sentence) if not quoted[m.start]]
@@ -146,8 +268,10 @@ class Attributor:
         speakers += self._next_to_verb(sentence, mentions, quoted)
         speakers += self._perspective(sentence, mentions)
         if not any(speakers):
-            speakers = [self._described(sentence, quoted, previous)
-                        or self._carried_over(sentence, quoted, previous)]
+            speakers = [
+                self._described(sentence, quoted, previous)
+                or self._carried_over(sentence, quoted, previous)
+            ]
         speakers += self._position_actors(sentence, mentions)
         actors: list[Attribution] = []
         for actor in speakers:
@@ -158,8 +282,10 @@ class Attributor:
     # -- mentions --------------------------------------------------------------
 
     def _mentions(self, sentence: str) -> list[_Mention]:
-        found = [self._known(m.start(), m.end(), m.group())
-                 for m in self._alias_pattern.finditer(sentence)]
+        found = [
+            self._known(m.start(), m.end(), m.group())
+            for m in self._alias_pattern.finditer(sentence)
+        ]
         taken = [(m.start, m.end) for m in found]
         for match in NAME.finditer(sentence):
             start, name = _strip_titles(match.start(), match.group())
@@ -171,14 +297,21 @@ class Attributor:
         speaker = self._alias_index[form]
         return _Mention(start, end, speaker, form, self.codebook.speakers_by_id[speaker].collective)
 
-    def _resolve(self, mention: _Mention, sentence: str, method: str, confidence: float
-                 ) -> Attribution:
+    def _resolve(
+        self, mention: _Mention, sentence: str, method: str, confidence: float
+    ) -> Attribution:
         if mention.speaker:
             group = self.codebook.group_of(mention.speaker) or UNPLACED
             return Attribution(mention.speaker, group, mention.name, method, confidence)
         group, cue = self.place(_title_window(sentence, mention))
-        return Attribution(f"new:{_slug(mention.name)}", group or UNPLACED, mention.name,
-                           method, confidence * (0.8 if group else 0.5), cue)
+        return Attribution(
+            f"new:{_slug(mention.name)}",
+            group or UNPLACED,
+            mention.name,
+            method,
+            confidence * (0.8 if group else 0.5),
+            cue,
+        )
 
     def place(self, title: str) -> tuple[str | None, str | None]:
         """The group a title or affiliation places a speaker in, and the cue that did it."""
@@ -195,8 +328,9 @@ class Attributor:
         for match in ACCORDING_TO.finditer(sentence):
             after = [m for m in mentions if 0 <= m.start - match.end() <= 40]
             if after:
-                return self._resolve(_last_of_chain(after, sentence), sentence,
-                                     "according-to", 0.85)
+                return self._resolve(
+                    _last_of_chain(after, sentence), sentence, "according-to", 0.85
+                )
         return None
 
     def _headline(self, sentence: str, mentions: list[_Mention]) -> Attribution | None:
@@ -208,26 +342,38 @@ class Attributor:
         mention = known[0] if known else _Mention(0, len(name), self._alias_index.get(name), name)
         return self._resolve(mention, sentence, "headline", 0.8)
 
-    def _next_to_verb(self, sentence: str, mentions: list[_Mention], quoted: list[bool]
-                      ) -> list[Attribution]:
+    def _next_to_verb(
+        self, sentence: str, mentions: list[_Mention], quoted: list[bool]
+    ) -> list[Attribution]:
         """Subjects of every reporting verb outside quotes ("X said", "said X", "X and Y said")."""
         found = []
         for verb in REPORTING_VERB.finditer(sentence):
             if quoted[verb.start()]:
                 continue
-            passive = verb.group().endswith("ed") and PASSIVE_AUX.search(
-                sentence[:verb.start()])
-            before = [m for m in mentions if m.end <= verb.start() and not passive
-                      and _is_subject_gap(sentence[m.end:verb.start()])]
+            passive = verb.group().endswith("ed") and PASSIVE_AUX.search(sentence[: verb.start()])
+            before = [
+                m
+                for m in mentions
+                if m.end <= verb.start()
+                and not passive
+                and _is_subject_gap(sentence[m.end : verb.start()])
+            ]
             if before:
-                found += [self._resolve(m, sentence, "reporting-verb", 0.9)
-                          for m in _coordinated(before[-1], mentions, sentence)]
+                found += [
+                    self._resolve(m, sentence, "reporting-verb", 0.9)
+                    for m in _coordinated(before[-1], mentions, sentence)
+                ]
                 continue
-            after = [m for m in mentions if 0 <= m.start - verb.end() <= 60
-                     and _is_inversion_gap(sentence[verb.end():m.start])]
+            after = [
+                m
+                for m in mentions
+                if 0 <= m.start - verb.end() <= 60
+                and _is_inversion_gap(sentence[verb.end() : m.start])
+            ]
             if after:
-                found.append(self._resolve(_last_of_chain(after, sentence), sentence,
-                                           "reporting-verb", 0.85))
+                found.append(
+                    self._resolve(_last_of_chain(after, sentence), sentence, "reporting-verb", 0.85)
+                )
         return found
 
     def _perspective(self, sentence: str, mentions: list[_Mention]) -> list[Attribution]:
@@ -235,18 +381,20 @@ class Attributor:
         match = PERSPECTIVE.match(sentence)
         if not match:
             return []
-        return [self._resolve(m, sentence, "perspective", 0.7)
-                for m in mentions if m.end <= match.end()]
+        return [
+            self._resolve(m, sentence, "perspective", 0.7) for m in mentions if m.end <= match.end()
+        ]
 
-    def _described(self, sentence: str, quoted: list[bool], previous: Attribution | None
-                   ) -> Attribution | None:
+    def _described(
+        self, sentence: str, quoted: list[bool], previous: Attribution | None
+    ) -> Attribution | None:
         """An unnamed speaker described by a role: "a senior US official said"."""
         for match in DESCRIBED.finditer(sentence):
             verb = REPORTING_VERB.search(sentence, match.end())
             if quoted[match.start()] or not verb or verb.start() - match.end() > 100:
                 continue
             phrase = match.group().strip()
-            group, cue = self.place(sentence[match.start():verb.start()])
+            group, cue = self.place(sentence[match.start() : verb.start()])
             if group:
                 return Attribution(f"new:{_slug(phrase)}", group, phrase, "described", 0.7, cue)
             if phrase.lower().startswith(("the ", "this ", "that ")) and previous:
@@ -254,20 +402,24 @@ class Attributor:
             return Attribution(f"new:{_slug(phrase)}", UNPLACED, phrase, "described", 0.4)
         return None
 
-    def _carried_over(self, sentence: str, quoted: list[bool], previous: Attribution | None
-                      ) -> Attribution | None:
+    def _carried_over(
+        self, sentence: str, quoted: list[bool], previous: Attribution | None
+    ) -> Attribution | None:
         if previous is None:
             return None
         for verb in REPORTING_VERB.finditer(sentence):
             if quoted[verb.start()]:
                 continue
-            head = sentence[:verb.start()].rstrip(" ,")
+            head = sentence[: verb.start()].rstrip(" ,")
             word = head.split()[-1] if head.split() else ""
             if PRONOUN.match(word) or ROLE_NOUN.search(head):
                 return _carry(previous, "pronoun", 0.75)
-            tail = sentence[verb.end():].lstrip()
-            if re.match(r"^(?:he|she|the\s+(?:\w+\s+)?(?:diplomat|official|minister|"
-                        r"spokesman|spokeswoman|envoy|ambassador|negotiator|analyst))\b", tail):
+            tail = sentence[verb.end() :].lstrip()
+            if re.match(
+                r"^(?:he|she|the\s+(?:\w+\s+)?(?:diplomat|official|minister|"
+                r"spokesman|spokeswoman|envoy|ambassador|negotiator|analyst))\b",
+                tail,
+            ):
                 return _carry(previous, "pronoun", 0.75)
         if sentence.lstrip()[:1] in '“«"':
             return _carry(previous, "carry-over", 0.5)
@@ -276,24 +428,33 @@ class Attributor:
     def _position_actors(self, sentence: str, mentions: list[_Mention]) -> list[Attribution]:
         actors = []
         for mention in mentions:
-            if STANCE_NOUN.match(sentence[mention.end:]):
+            if STANCE_NOUN.match(sentence[mention.end :]):
                 actors.append(self._resolve(mention, sentence, "stance-noun", 0.7))
-            elif PASSIVE_BY.search(sentence[:mention.start]) or _joined_to_passive(
-                    sentence, mention, mentions):
+            elif PASSIVE_BY.search(sentence[: mention.start]) or _joined_to_passive(
+                sentence, mention, mentions
+            ):
                 actors.append(self._resolve(mention, sentence, "passive-agent", 0.7))
         return [a for a in actors if a.speaker]
 
 
 def _carry(previous: Attribution, method: str, confidence: float) -> Attribution:
-    return Attribution(previous.speaker, previous.group, previous.name, method,
-                       min(confidence, previous.confidence), previous.cue)
+    return Attribution(
+        previous.speaker,
+        previous.group,
+        previous.name,
+        method,
+        min(confidence, previous.confidence),
+        previous.cue,
+    )
 
 
 def _coordinated(last: _Mention, mentions: list[_Mention], sentence: str) -> list[_Mention]:
     """The subject and the mentions joined to it by "and": "the US and its allies"."""
     chain = [last]
     for mention in reversed([m for m in mentions if m.end <= last.start]):
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:other\s+)?", sentence[mention.end:chain[-1].start]):
+        if not re.fullmatch(
+            r"\s*(?:,|and|,\s*and)\s*(?:other\s+)?", sentence[mention.end : chain[-1].start]
+        ):
             break
         chain.append(mention)
     return list(reversed(chain))
@@ -303,9 +464,10 @@ def _joined_to_passive(sentence: str, mention: _Mention, mentions: list[_Mention
     earlier = [m for m in mentions if m.end <= mention.start]
     if not earlier:
         return False
-    gap = sentence[earlier[-1].end:mention.start]
+    gap = sentence[earlier[-1].end : mention.start]
     return bool(re.fullmatch(r"\s*(?:,|and|or)\s*(?:in|by)?\s*", gap)) and bool(
-        PASSIVE_BY.search(sentence[:earlier[-1].start]))
+        PASSIVE_BY.search(sentence[: earlier[-1].start])
+    )
 
 
 def _is_subject_gap(gap: str) -> bool:
@@ -318,14 +480,15 @@ def _is_subject_gap(gap: str) -> bool:
 def _is_inversion_gap(gap: str) -> bool:
     """Text between a verb and a following speaker: a title, `both in`, nothing."""
     return not any(q in gap for q in QUOTE_MARKS) and not re.search(
-        r"\b(?:that|the\s+\w+\s+(?:is|was|are|were))\b", gap)
+        r"\b(?:that|the\s+\w+\s+(?:is|was|are|were))\b", gap
+    )
 
 
 def _last_of_chain(mentions: list[_Mention], sentence: str) -> _Mention:
     """In "NATO's top military official, Admiral Rob Bauer" the person is the last mention."""
     chain = [mentions[0]]
     for mention in mentions[1:]:
-        gap = sentence[chain[-1].end:mention.start]
+        gap = sentence[chain[-1].end : mention.start]
         if len(gap) > 45 or re.search(r"[;:“”\"]|\b(?:and|but|that)\b", gap):
             break
         chain.append(mention)
@@ -344,13 +507,13 @@ def _strip_titles(start: int, text: str) -> tuple[int, str | None]:
     name_tokens = tokens[cut:]
     if len(name_tokens) < 2 or any(t.group() in NOT_NAMES for t in name_tokens):
         return start, None
-    return start + name_tokens[0].start(), text[name_tokens[0].start():]
+    return start + name_tokens[0].start(), text[name_tokens[0].start() :]
 
 
 def _title_window(sentence: str, mention: _Mention) -> str:
-    before = sentence[max(0, mention.start - 80):mention.start]
+    before = sentence[max(0, mention.start - 80) : mention.start]
     before = re.split(r"[“”\"]|\b(?:said|told|says)\b", before)[-1]
-    after = re.match(r"^,\s*([^,“”\"]{0,90})", sentence[mention.end:])
+    after = re.match(r"^,\s*([^,“”\"]{0,90})", sentence[mention.end :])
     return before + " " + (after.group(1) if after else "")
 
 

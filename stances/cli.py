@@ -13,16 +13,22 @@ from stances.atomic import write_text_atomic
 from stances.errors import StancesError, ValidationFailed
 from stances.validation import validate_project
 
-app = typer.Typer(help="Turn news articles into an actor-by-issue position matrix.",
-                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="Turn news articles into an actor-by-issue position matrix.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 console = Console()
 errors = Console(stderr=True)
 
 CORPUS = typer.Option(Path("seeds"), "--corpus", help="Folder of .txt articles.")
-ANNOTATIONS = typer.Option(Path("annotations"), "--annotations",
-                           help="Folder with codebook.yaml and the hand labels.")
-TRAINING_CORPUS = typer.Option(Path("seeds"), "--training-corpus",
-                               help="Folder of the articles the hand labels refer to.")
+ANNOTATIONS = typer.Option(
+    Path("annotations"), "--annotations", help="Folder with codebook.yaml and the hand labels."
+)
+TRAINING_CORPUS = typer.Option(
+    Path("seeds"), "--training-corpus", help="Folder of the articles the hand labels refer to."
+)
 DEFAULT_OUT = Path("out")
 MODELS = typer.Option(Path("models"), "--models", help="Folder of the saved model.")
 
@@ -50,8 +56,10 @@ def validate(corpus: Path = CORPUS, annotations: Path = ANNOTATIONS) -> None:
         errors.print(f"{len(report.problems)} problem(s) found.")
         raise typer.Exit(1)
     own = report.statements[~report.statements["independent"]]
-    console.print(f"OK: {report.n_articles} articles, {len(own)} hand-labelled statements, "
-                  f"{len(report.statements) - len(own)} in independent second labellings.")
+    console.print(
+        f"OK: {report.n_articles} articles, {len(own)} hand-labelled statements, "
+        f"{len(report.statements) - len(own)} in independent second labellings."
+    )
     for name, counts in report.summary().items():
         console.print(f"\nStatements per {name}:")
         for key, count in counts.items():
@@ -59,9 +67,12 @@ def validate(corpus: Path = CORPUS, annotations: Path = ANNOTATIONS) -> None:
 
 
 @app.command()
-def train(corpus: Path = CORPUS, annotations: Path = ANNOTATIONS, models: Path = MODELS,
-          json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
-          ) -> None:
+def train(
+    corpus: Path = CORPUS,
+    annotations: Path = ANNOTATIONS,
+    models: Path = MODELS,
+    json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
+) -> None:
     """Fit the classifier, cross-validate it by article, and save it."""
     from stances.training import train as train_model
 
@@ -84,12 +95,19 @@ def print_figures(figures: dict) -> None:
         for column in ("class", "precision", "recall", "F1", "support"):
             table.add_column(column, justify="left" if column == "class" else "right")
         for name, row in figures[task]["classes"].items():
-            table.add_row(name, f"{row['precision']:.2f}", f"{row['recall']:.2f}",
-                          f"{row['f1']:.2f}", str(row["support"]))
+            table.add_row(
+                name,
+                f"{row['precision']:.2f}",
+                f"{row['recall']:.2f}",
+                f"{row['f1']:.2f}",
+                str(row["support"]),
+            )
         console.print(table)
     summary = figures_table(figures)
-    table = Table(title=f"Summary ({figures['n_statements']} statements, "
-                  f"{figures['n_articles']} articles)", title_justify="left")
+    table = Table(
+        title=f"Summary ({figures['n_statements']} statements, {figures['n_articles']} articles)",
+        title_justify="left",
+    )
     table.add_column("task")
     for column in summary.columns:
         table.add_column(column, justify="right")
@@ -99,32 +117,38 @@ def print_figures(figures: dict) -> None:
 
 
 @app.command()
-def tag(corpus: Path = CORPUS, annotations: Path = ANNOTATIONS,
-        training_corpus: Path = TRAINING_CORPUS, models: Path = MODELS,
-        out: Path = typer.Option(Path("out/statements.csv"), "--out",
-                                 help="Statements table (.csv or .parquet)."),
-        protect: bool = typer.Option(True, "--protect/--no-protect",
-                                     help="Guard CSV text against formula injection."),
-        ) -> None:
+def tag(
+    corpus: Path = CORPUS,
+    annotations: Path = ANNOTATIONS,
+    training_corpus: Path = TRAINING_CORPUS,
+    models: Path = MODELS,
+    out: Path = typer.Option(
+        Path("out/statements.csv"), "--out", help="Statements table (.csv or .parquet)."
+    ),
+    protect: bool = typer.Option(
+        True, "--protect/--no-protect", help="Guard CSV text against formula injection."
+    ),
+) -> None:
     """Tag every sentence of a corpus; write the statements table."""
     from stances.tables import write_table
     from stances.tagging import tag_corpus
 
     try:
-        result = tag_corpus(corpus, annotations, training_corpus=training_corpus,
-                            model_dir=models)
+        result = tag_corpus(corpus, annotations, training_corpus=training_corpus, model_dir=models)
         make_default_folder(out)
         write_table(result.statements, out, protect=protect)
     except StancesError as error:
         raise fail(error) from None
     counts = result.statements["source"].value_counts()
-    console.print(f"{'Retrained the model; ' if result.retrained else ''}"
-                  f"{len(result.statements)} statements ({counts.get('human', 0)} human, "
-                  f"{counts.get('model', 0)} model) written to {out}")
+    console.print(
+        f"{'Retrained the model; ' if result.retrained else ''}"
+        f"{len(result.statements)} statements ({counts.get('human', 0)} human, "
+        f"{counts.get('model', 0)} model) written to {out}"
+    )
     print_review(result.review)
 
 
-def print_review(review) -> None:  # noqa: ANN001 - a DataFrame
+def print_review(review) -> None:
     """Speakers missing from the registry: placed ones to check, unplaced ones to fix."""
     if review.empty:
         return
@@ -132,8 +156,131 @@ def print_review(review) -> None:  # noqa: ANN001 - a DataFrame
     for row in review.drop_duplicates("speaker").itertuples():
         placed = isinstance(row.cue, str)
         how = f"placed in {row.group} by {row.cue!r}" if placed else "could not be placed"
-        console.print(f"  {row.name} ({row.article}, sentence {row.sentence}): {how}",
-                      markup=False, highlight=False)
+        console.print(
+            f"  {row.name} ({row.article}, sentence {row.sentence}): {how}",
+            markup=False,
+            highlight=False,
+        )
+
+
+@app.command()
+def run(
+    corpus: Path = CORPUS,
+    annotations: Path = ANNOTATIONS,
+    training_corpus: Path = TRAINING_CORPUS,
+    models: Path = MODELS,
+    out: Path = typer.Option(Path("out/stances.xlsx"), "--out", help="The workbook."),
+    by: str = typer.Option("group", "--by", help="Matrix rows: group or speaker."),
+    source: str = typer.Option("both", "--source", help="human, model or both."),
+    min_confidence: float = typer.Option(
+        0.0, "--min-confidence", help="Drop model statements below this."
+    ),
+    csv: Path | None = typer.Option(None, "--csv", help="Also write CSV to this folder."),
+    png: Path | None = typer.Option(None, "--png", help="Also draw the matrix here."),
+) -> None:
+    """Validate, train if needed, tag, build the matrix and write the workbook."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from stances.pipeline import STEPS
+    from stances.pipeline import run as run_job
+
+    if by not in {"group", "speaker"} or source not in {"human", "model", "both"}:
+        errors.print("Error: --by takes group or speaker; --source takes human, model or both")
+        raise typer.Exit(2)
+    sources = ("human", "model") if source == "both" else (source,)
+    make_default_folder(out)
+    try:
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), console=errors, transient=True
+        ) as bar:
+            task = bar.add_task("starting", total=len(STEPS))
+            result = run_job(
+                corpus,
+                annotations,
+                out=out,
+                training_corpus=training_corpus,
+                model_dir=models,
+                by=by,
+                sources=sources,
+                min_confidence=min_confidence,
+                csv_dir=csv,
+                png=png,
+                progress=lambda step: bar.update(task, description=step, advance=1),
+            )
+    except StancesError as error:
+        raise fail(error) from None
+    print_matrix(result.matrix, by)
+    print_review(result.tagging.review)
+    console.print(f"\nWorkbook: {result.workbook}")
+    for path in result.extra_files:
+        console.print(f"Also written: {path}")
+
+
+def print_matrix(matrix, by: str) -> None:
+    """The actor × issue matrix as a terminal table, coloured by position."""
+    issues = list(dict.fromkeys(matrix["issue"]))
+    table = Table(title=f"Positions ({by} × issue)", title_justify="left")
+    table.add_column(by)
+    for issue in issues:
+        table.add_column(issue, justify="center")
+    for actor, cells in matrix.groupby("actor", sort=False):
+        row = []
+        for cell in cells.itertuples():
+            colour = {"support": "green", "oppose": "red", "mixed": "yellow"}.get(cell.label, "")
+            text = "·" if cell.count == 0 else f"{cell.label} {cell.position:+.2f} n={cell.count}"
+            row.append(f"[{colour}]{text}[/]" if colour else text)
+        table.add_row(actor, *row)
+    console.print(table)
+
+
+@app.command()
+def compare(
+    left: str = typer.Argument(..., help="Article id(s), comma-separated."),
+    right: str = typer.Argument(..., help="Article id(s), comma-separated."),
+    corpus: Path = CORPUS,
+    annotations: Path = ANNOTATIONS,
+    training_corpus: Path = TRAINING_CORPUS,
+    models: Path = MODELS,
+    by: str = typer.Option("group", "--by", help="group or speaker."),
+) -> None:
+    """Print the cells where two articles (or sets of articles) differ, with quotes."""
+    from stances.compare import compare_sets
+    from stances.tagging import tag_corpus
+
+    left_ids, right_ids = left.split(","), right.split(",")
+    try:
+        statements = tag_corpus(
+            corpus, annotations, training_corpus=training_corpus, model_dir=models
+        ).statements
+    except StancesError as error:
+        raise fail(error) from None
+    unknown = sorted(set(left_ids + right_ids) - set(statements["article"]))
+    if unknown:
+        errors.print(f"Error: no statements for article(s) {unknown}; check the ids")
+        raise typer.Exit(1)
+    differences = compare_sets(statements, left_ids, right_ids, by=by)
+    if differences.empty:
+        console.print("The two sides agree on every cell they share.")
+        return
+    for cell in differences.itertuples():
+        console.print(f"\n[bold]{cell.actor} × {cell.issue}[/]: {cell.agreement}")
+        for name, ids, label, count in (
+            ("left", left_ids, cell.left_label, cell.left_count),
+            ("right", right_ids, cell.right_label, cell.right_count),
+        ):
+            console.print(f"  {name}: {label} (n={count})", highlight=False)
+            rows = statements[
+                statements["article"].isin(ids)
+                & (statements[by] == cell.actor)
+                & (statements["issue"] == cell.issue)
+            ].head(3)
+            for row in rows.itertuples():
+                console.print(
+                    f"    [{row.article} {row.start}-{row.end}] {row.speaker} "
+                    f"({row.position:+d}): {row.text[:160]}",
+                    markup=False,
+                    highlight=False,
+                )
 
 
 def make_default_folder(path: Path) -> None:

@@ -42,11 +42,16 @@ def build_dataset(corpus: Corpus, labels: pd.DataFrame, codebook: Codebook) -> D
         actors = attributor.attribute_article(text, spans)
         hits = {(sentence_of(starts, row.start), row.issue) for row in article_labels.itertuples()}
         for index, (start, end) in enumerate(spans):
-            row = {"article": article_id, "sentence": index, "start": start, "end": end,
-                   "text": text[start:end],
-                   "context": text[slice(*spans[index - 1])] if index else "",
-                   "groups": [a.group for a in actors[index]],
-                   "n_actors": len(actors[index])}
+            row = {
+                "article": article_id,
+                "sentence": index,
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "context": text[slice(*spans[index - 1])] if index else "",
+                "groups": [a.group for a in actors[index]],
+                "n_actors": len(actors[index]),
+            }
             row.update({issue: int((index, issue) in hits) for issue in codebook.issue_ids})
             sentence_rows.append(row)
         for row in article_labels.itertuples():

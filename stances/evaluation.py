@@ -19,13 +19,17 @@ POSITIONS = [-1, 0, 1]
 def per_class_report(y_true, y_pred, labels) -> dict:
     """Precision, recall, F1 and support per class, and their macro-F1."""
     precision, recall, f1, support = precision_recall_fscore_support(
-        y_true, y_pred, labels=labels, zero_division=0)
-    classes = {str(label): {"precision": float(p), "recall": float(r), "f1": float(f),
-                            "support": int(s)}
-               for label, p, r, f, s in zip(labels, precision, recall, f1, support, strict=True)}
+        y_true, y_pred, labels=labels, zero_division=0
+    )
+    classes = {
+        str(label): {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(s)}
+        for label, p, r, f, s in zip(labels, precision, recall, f1, support, strict=True)
+    }
     present = [c for c in classes.values() if c["support"] > 0]
-    return {"macro_f1": float(np.mean([c["f1"] for c in present])) if present else 0.0,
-            "classes": classes}
+    return {
+        "macro_f1": float(np.mean([c["f1"] for c in present])) if present else 0.0,
+        "classes": classes,
+    }
 
 
 def issue_report(truth: np.ndarray, predicted: np.ndarray, issues: list[str]) -> dict:
@@ -40,11 +44,15 @@ def issue_report(truth: np.ndarray, predicted: np.ndarray, issues: list[str]) ->
 def group_report(statements: pd.DataFrame, found_groups: list[list[str]]) -> dict:
     """Share of hand-labelled statements whose group the attribution finds in the sentence."""
     hits = [group in found for group, found in zip(statements["group"], found_groups, strict=True)]
-    first = [bool(found) and found[0] == group
-             for group, found in zip(statements["group"], found_groups, strict=True)]
-    return {"accuracy": float(np.mean(hits)) if hits else 0.0,
-            "main_speaker_accuracy": float(np.mean(first)) if first else 0.0,
-            "n": len(hits)}
+    first = [
+        bool(found) and found[0] == group
+        for group, found in zip(statements["group"], found_groups, strict=True)
+    ]
+    return {
+        "accuracy": float(np.mean(hits)) if hits else 0.0,
+        "main_speaker_accuracy": float(np.mean(first)) if first else 0.0,
+        "n": len(hits),
+    }
 
 
 def cross_validate(dataset: Dataset, codebook: Codebook) -> dict:
@@ -68,7 +76,8 @@ def cross_validate(dataset: Dataset, codebook: Codebook) -> dict:
         keyword_issue[test_rows] = keyword_issues(list(test["text"]), codebook)
         held = statements[test_statements]
         classes, probabilities = model.position_probabilities(
-            list(held["text"]), list(held["group"]), list(held["issue"]))
+            list(held["text"]), list(held["group"]), list(held["issue"])
+        )
         model_pos[test_statements] = classes[probabilities.argmax(axis=1)]
         majority_pos[test_statements] = Counter(train.statements["position"]).most_common(1)[0][0]
         keyword_pos[test_statements] = usual_positions(train.statements, held)
@@ -100,10 +109,13 @@ def cross_validate(dataset: Dataset, codebook: Codebook) -> dict:
 
 def keyword_issues(texts: list[str], codebook: Codebook) -> np.ndarray:
     """Keyword baseline: a sentence addresses an issue when it holds one of its terms."""
-    patterns = [re.compile("|".join(rf"\b{re.escape(term)}\b" for term in issue.terms),
-                           re.IGNORECASE) for issue in codebook.issues]
-    return np.array([[bool(p.search(text)) for p in patterns] for text in texts],
-                    dtype=int).reshape(len(texts), len(patterns))
+    patterns = [
+        re.compile("|".join(rf"\b{re.escape(term)}\b" for term in issue.terms), re.IGNORECASE)
+        for issue in codebook.issues
+    ]
+    return np.array(
+        [[bool(p.search(text)) for p in patterns] for text in texts], dtype=int
+    ).reshape(len(texts), len(patterns))
 
 
 def usual_positions(train: pd.DataFrame, test: pd.DataFrame) -> list[int]:
@@ -111,15 +123,19 @@ def usual_positions(train: pd.DataFrame, test: pd.DataFrame) -> list[int]:
     by_pair = train.groupby(["group", "issue"])["position"].agg(lambda s: s.mode().iloc[0])
     by_group = train.groupby("group")["position"].agg(lambda s: s.mode().iloc[0])
     overall = train["position"].mode().iloc[0]
-    return [int(by_pair.get((g, i), by_group.get(g, overall)))
-            for g, i in zip(test["group"], test["issue"], strict=True)]
+    return [
+        int(by_pair.get((g, i), by_group.get(g, overall)))
+        for g, i in zip(test["group"], test["issue"], strict=True)
+    ]
 
 
 def _subset(dataset: Dataset, sentence_mask: pd.Series) -> Dataset:
     articles = set(dataset.sentences.loc[sentence_mask, "article"])
-    return Dataset(dataset.sentences[sentence_mask].reset_index(drop=True),
-                   dataset.statements[dataset.statements["article"].isin(articles)]
-                   .reset_index(drop=True), dataset.issues)
+    return Dataset(
+        dataset.sentences[sentence_mask].reset_index(drop=True),
+        dataset.statements[dataset.statements["article"].isin(articles)].reset_index(drop=True),
+        dataset.issues,
+    )
 
 
 def _groups_of_statements(dataset: Dataset) -> list[list[str]]:
@@ -129,8 +145,10 @@ def _groups_of_statements(dataset: Dataset) -> list[list[str]]:
 
 def _first_alias_groups(dataset: Dataset, codebook: Codebook) -> list[list[str]]:
     """Keyword baseline for attribution: the group of the first registry name in the sentence."""
-    forms = sorted(((form, s.group) for s in codebook.speakers for form in (s.name, *s.aliases)),
-                   key=lambda pair: -len(pair[0]))
+    forms = sorted(
+        ((form, s.group) for s in codebook.speakers for form in (s.name, *s.aliases)),
+        key=lambda pair: -len(pair[0]),
+    )
     result = []
     for text in dataset.statements["text"]:
         hits = [(text.find(form), group) for form, group in forms if form in text]

@@ -23,18 +23,20 @@ class StatementCues(TransformerMixin, BaseEstimator):
         self.terms = terms
         self.weight = weight
 
-    def fit(self, x, y=None):  # noqa: ARG002 - scikit-learn's signature
+    def fit(self, x, y=None):
         return self
 
     def transform(self, x: pd.DataFrame) -> np.ndarray:
-        patterns = [re.compile("|".join(rf"\b{re.escape(t)}\b" for t in terms), re.IGNORECASE)
-                    for terms in self.terms]
+        patterns = [
+            re.compile("|".join(rf"\b{re.escape(t)}\b" for t in terms), re.IGNORECASE)
+            for terms in self.terms
+        ]
         own = _log_counts(patterns, x["text"])
         before = _log_counts(patterns, x["context"])
         speaks = (np.asarray(x["n_actors"], dtype=float) > 0)[:, None].astype(float)
         return self.weight * np.hstack([own, own * speaks, before * speaks, speaks])
 
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:  # noqa: ARG002
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
         kinds = ("own", "own_spoken", "before_spoken")
         names = [f"{kind}_{i}" for kind in kinds for i in range(len(self.terms))]
         return np.array([*names, "spoken"], dtype=object)

@@ -40,12 +40,12 @@ class StanceModel:
         result = np.zeros((len(sentences), len(self.issues)))
         spoken = (sentences["n_actors"] > 0).to_numpy()
         if spoken.any():
-            result[spoken] = self.issue_model.predict_proba(sentences.loc[spoken,
-                                                                          FEATURE_COLUMNS])
+            result[spoken] = self.issue_model.predict_proba(sentences.loc[spoken, FEATURE_COLUMNS])
         return result
 
-    def position_probabilities(self, texts: list[str], groups: list[str], issues: list[str]
-                               ) -> tuple[np.ndarray, np.ndarray]:
+    def position_probabilities(
+        self, texts: list[str], groups: list[str], issues: list[str]
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(classes, probabilities) of the position each text takes on its issue."""
         frame = _position_frame(texts, groups, issues)
         if frame.empty:
@@ -55,10 +55,12 @@ class StanceModel:
 
 def _text_features(codebook: Codebook) -> ColumnTransformer:
     terms = tuple(tuple(issue.terms) for issue in codebook.issues)
-    return ColumnTransformer([
-        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "text"),
-        ("cues", StatementCues(terms), FEATURE_COLUMNS),
-    ])
+    return ColumnTransformer(
+        [
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "text"),
+            ("cues", StatementCues(terms), FEATURE_COLUMNS),
+        ]
+    )
 
 
 def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> pd.DataFrame:
@@ -74,32 +76,54 @@ def _chooser(articles: pd.Series) -> LogisticRegressionCV:
         cv = [(train, test) for train, test in GroupKFold(folds).split(articles, groups=articles)]
     else:
         cv = 3
-    return LogisticRegressionCV(Cs=C_GRID, cv=cv, scoring="neg_log_loss", l1_ratios=(0.0,),
-                                use_legacy_attributes=False,
-                                class_weight="balanced", max_iter=3000)
+    return LogisticRegressionCV(
+        Cs=C_GRID,
+        cv=cv,
+        scoring="neg_log_loss",
+        l1_ratios=(0.0,),
+        use_legacy_attributes=False,
+        class_weight="balanced",
+        max_iter=3000,
+    )
 
 
 def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
     """Fit both classifiers, choosing regularisation by cross-validation over articles."""
     statements = dataset.statements
     sentences = dataset.sentences[dataset.sentences["n_actors"] > 0]
-    issue_model = Pipeline([
-        ("features", _text_features(codebook)),
-        ("classify", OneVsRestClassifier(_chooser(sentences["article"]))),
-    ]).fit(sentences[FEATURE_COLUMNS], sentences[dataset.issues].to_numpy())
-    position_model = Pipeline([
-        ("features", ColumnTransformer([
-            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "text"),
-            ("actor", OneHotEncoder(handle_unknown="ignore"), ["group", "issue", "group_issue"]),
-        ])),
-        ("classify", _chooser(statements["article"])),
-    ])
-    position_x = _position_frame(list(statements["text"]), list(statements["group"]),
-                                 list(statements["issue"]))
+    issue_model = Pipeline(
+        [
+            ("features", _text_features(codebook)),
+            ("classify", OneVsRestClassifier(_chooser(sentences["article"]))),
+        ]
+    ).fit(sentences[FEATURE_COLUMNS], sentences[dataset.issues].to_numpy())
+    position_model = Pipeline(
+        [
+            (
+                "features",
+                ColumnTransformer(
+                    [
+                        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "text"),
+                        (
+                            "actor",
+                            OneHotEncoder(handle_unknown="ignore"),
+                            ["group", "issue", "group_issue"],
+                        ),
+                    ]
+                ),
+            ),
+            ("classify", _chooser(statements["article"])),
+        ]
+    )
+    position_x = _position_frame(
+        list(statements["text"]), list(statements["group"]), list(statements["issue"])
+    )
     position_model.fit(position_x, statements["position"].to_numpy())
     chosen = {
-        "issue_C": {issue: float(np.ravel(estimator.C_)[0]) for issue, estimator in
-                    zip(dataset.issues, issue_model[-1].estimators_, strict=True)},
+        "issue_C": {
+            issue: float(np.ravel(estimator.C_)[0])
+            for issue, estimator in zip(dataset.issues, issue_model[-1].estimators_, strict=True)
+        },
         "position_C": float(np.ravel(position_model[-1].C_)[0]),
     }
     return StanceModel(dataset.issues, issue_model, position_model, chosen)

@@ -27,15 +27,15 @@ def training_fingerprint(annotations: Path, corpus: Path) -> str:
     """SHA-256 of the codebook, the training annotation files and the articles they label."""
     digest = hashlib.sha256()
     files = [annotations / CODEBOOK_FILE] + [
-        p for p in annotation_files(annotations) if p.parent == annotations]
+        p for p in annotation_files(annotations) if p.parent == annotations
+    ]
     files += sorted(corpus.glob("*.txt"))
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: dict | None
-               ) -> Path:
+def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: dict | None) -> Path:
     """Write the model (skops) and its manifest, each atomically; return the model path."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / MODEL_FILE
@@ -67,39 +67,56 @@ def load_model(folder: Path) -> StanceModel:
     path = folder / MODEL_FILE
     manifest = read_manifest(folder)
     if manifest is None:
-        raise ModelError("no readable manifest.json beside the model; run `stances train`",
-                         path=folder / MANIFEST_FILE)
+        raise ModelError(
+            "no readable manifest.json beside the model; run `stances train`",
+            path=folder / MANIFEST_FILE,
+        )
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ModelError(f"cannot read the model: {error.strerror}", path=path) from None
     if hashlib.sha256(data).hexdigest() != manifest.get("model_sha256"):
-        raise ModelError("the model file does not match its manifest (changed after training); "
-                         "delete it or run `stances train`", path=path)
+        raise ModelError(
+            "the model file does not match its manifest (changed after training); "
+            "delete it or run `stances train`",
+            path=path,
+        )
     try:
         untrusted = sio.get_untrusted_types(data=data)
         unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
         if unexpected:
-            raise ModelError(f"the model holds types stances does not trust: {unexpected}; "
-                             "delete it or run `stances train`", path=path)
+            raise ModelError(
+                f"the model holds types stances does not trust: {unexpected}; "
+                "delete it or run `stances train`",
+                path=path,
+            )
         loaded = sio.loads(data, trusted=untrusted)
     except ModelError:
         raise
     except Exception as error:  # skops raises many kinds for a file that is not its own
-        raise ModelError(f"not a stances model ({type(error).__name__}); delete it or run "
-                         "`stances train`", path=path) from None
+        raise ModelError(
+            f"not a stances model ({type(error).__name__}); delete it or run `stances train`",
+            path=path,
+        ) from None
     return _from_dict(loaded, manifest, path)
 
 
 def _as_dict(model: StanceModel) -> dict:
-    return {"issues": list(model.issues), "issue_model": model.issue_model,
-            "position_model": model.position_model}
+    return {
+        "issues": list(model.issues),
+        "issue_model": model.issue_model,
+        "position_model": model.position_model,
+    }
 
 
 def _from_dict(loaded: object, manifest: dict, path: Path) -> StanceModel:
-    if not isinstance(loaded, dict) or set(loaded) != {"issues", "issue_model",
-                                                        "position_model"}:
-        raise ModelError("not a stances model (unexpected content); delete it or run "
-                         "`stances train`", path=path)
-    return StanceModel(loaded["issues"], loaded["issue_model"], loaded["position_model"],
-                       manifest.get("chosen", {}))
+    if not isinstance(loaded, dict) or set(loaded) != {"issues", "issue_model", "position_model"}:
+        raise ModelError(
+            "not a stances model (unexpected content); delete it or run `stances train`", path=path
+        )
+    return StanceModel(
+        loaded["issues"],
+        loaded["issue_model"],
+        loaded["position_model"],
+        manifest.get("chosen", {}),
+    )

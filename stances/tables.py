@@ -24,7 +24,8 @@ def protect_frame(table: pd.DataFrame) -> pd.DataFrame:
     table = table.copy()
     for column in table.columns:
         if pd.api.types.is_object_dtype(table[column]) or pd.api.types.is_string_dtype(
-                table[column]):
+            table[column]
+        ):
             table[column] = table[column].map(protect_text)
     return table
 

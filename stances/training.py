@@ -14,8 +14,13 @@ from stances.dataset import build_dataset
 from stances.errors import ModelError
 from stances.evaluation import cross_validate
 from stances.model import StanceModel, fit_model
-from stances.persistence import (MODEL_FILE, load_model, read_manifest, save_model,
-                                 training_fingerprint)
+from stances.persistence import (
+    MODEL_FILE,
+    load_model,
+    read_manifest,
+    save_model,
+    training_fingerprint,
+)
 
 DEFAULT_MODEL_DIR = Path("models")
 
@@ -35,9 +40,13 @@ class TrainingResult:
         return figures_table(self.figures)
 
 
-def train(corpus: Path | str = "seeds", annotations: Path | str = "annotations", *,
-          model_dir: Path | str | None = DEFAULT_MODEL_DIR, evaluate: bool = True
-          ) -> TrainingResult:
+def train(
+    corpus: Path | str = "seeds",
+    annotations: Path | str = "annotations",
+    *,
+    model_dir: Path | str | None = DEFAULT_MODEL_DIR,
+    evaluate: bool = True,
+) -> TrainingResult:
     """Fit the model on the hand labels, cross-validate it and save it under `model_dir`.
 
     >>> result = train("seeds", "annotations")   # doctest: +SKIP
@@ -45,40 +54,59 @@ def train(corpus: Path | str = "seeds", annotations: Path | str = "annotations",
     """
     corpus, annotations = Path(corpus), Path(annotations)
     codebook = load_codebook(annotations / CODEBOOK_FILE)
-    dataset = build_dataset(load_corpus(corpus),
-                            load_annotations(annotations, load_corpus(corpus), codebook),
-                            codebook)
+    dataset = build_dataset(
+        load_corpus(corpus), load_annotations(annotations, load_corpus(corpus), codebook), codebook
+    )
     model = fit_model(dataset, codebook)
     figures = cross_validate(dataset, codebook) if evaluate else {}
     path = None
     if model_dir is not None:
-        path = save_model(model, Path(model_dir),
-                          fingerprint=training_fingerprint(annotations, corpus), figures=figures)
+        path = save_model(
+            model,
+            Path(model_dir),
+            fingerprint=training_fingerprint(annotations, corpus),
+            figures=figures,
+        )
     return TrainingResult(model, figures, path)
 
 
-def current_model(corpus: Path | str, annotations: Path | str, *,
-                  model_dir: Path | str = DEFAULT_MODEL_DIR) -> TrainingResult:
+def current_model(
+    corpus: Path | str, annotations: Path | str, *, model_dir: Path | str = DEFAULT_MODEL_DIR
+) -> TrainingResult:
     """The saved model when it was trained on the current labels; otherwise retrain."""
     corpus, annotations, model_dir = Path(corpus), Path(annotations), Path(model_dir)
     manifest = read_manifest(model_dir)
-    fresh = (manifest is not None and (model_dir / MODEL_FILE).exists()
-             and manifest.get("fingerprint") == training_fingerprint(annotations, corpus))
+    fresh = (
+        manifest is not None
+        and (model_dir / MODEL_FILE).exists()
+        and manifest.get("fingerprint") == training_fingerprint(annotations, corpus)
+    )
     if not fresh:
         return train(corpus, annotations, model_dir=model_dir)
-    return TrainingResult(load_model(model_dir), manifest.get("cross_validation") or {},
-                          model_dir / MODEL_FILE, retrained=False)
+    return TrainingResult(
+        load_model(model_dir),
+        manifest.get("cross_validation") or {},
+        model_dir / MODEL_FILE,
+        retrained=False,
+    )
 
 
 def figures_table(figures: dict) -> pd.DataFrame:
     """One row per task, columns model / majority / keyword."""
     if not figures:
         return pd.DataFrame()
-    rows = {"issue macro-F1": ("issue", "macro_f1"), "position macro-F1": ("position", "macro_f1"),
-            "group accuracy": ("group", "accuracy")}
+    rows = {
+        "issue macro-F1": ("issue", "macro_f1"),
+        "position macro-F1": ("position", "macro_f1"),
+        "group accuracy": ("group", "accuracy"),
+    }
     sources = {"model": figures, **figures["baselines"]}
-    return pd.DataFrame({name: {row: source[task][key] for row, (task, key) in rows.items()}
-                         for name, source in sources.items()})
+    return pd.DataFrame(
+        {
+            name: {row: source[task][key] for row, (task, key) in rows.items()}
+            for name, source in sources.items()
+        }
+    )
 
 
 def codebook_of(annotations: Path | str) -> Codebook:

@@ -1,0 +1,106 @@
+"""Comparing the matrices of articles: agreement, strength, contradiction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from stances.corpus import Corpus
+from stances.matrix import NO_STATEMENT, build_matrix
+
+STRENGTH_GAP = 0.5
+
+
+def articles_by_date(corpus: Corpus, articles: Iterable[str]) -> list[str]:
+    """Article ids in date order (undated last), then by id."""
+    return sorted(
+        articles,
+        key=lambda a: (
+            (corpus[a].date is None, corpus[a].date or 0, a) if a in corpus else (True, 0, a)
+        ),
+    )
+
+
+def agreement(labels: list[str], positions: list[float]) -> str:
+    """How the articles covering one cell relate: agree, differ in strength, contradict.
+
+    >>> agreement(["support", "oppose"], [1.0, -1.0])
+    'contradict'
+    """
+    covered = [
+        (label, position)
+        for label, position in zip(labels, positions, strict=True)
+        if label != NO_STATEMENT
+    ]
+    if not covered:
+        return NO_STATEMENT
+    if len(covered) == 1:
+        return "one article"
+    kinds = {label for label, _ in covered}
+    if {"support", "oppose"} <= kinds or ("mixed" in kinds and len(kinds) > 1):
+        return "contradict"
+    values = [position for _, position in covered]
+    if len(kinds) > 1 or max(values) - min(values) > STRENGTH_GAP:
+        return "differ in strength"
+    return "agree"
+
+
+def compare_articles(
+    statements: pd.DataFrame,
+    corpus: Corpus,
+    *,
+    by: str = "group",
+    issues: list[str] | None = None,
+    actors: list[str] | None = None,
+) -> pd.DataFrame:
+    """Per-article matrices side by side (date order), with an `agreement` column.
+
+    Columns: actor, issue, then `<article>:position`, `<article>:count`,
+    `<article>:label` for each article, then `agreement`.
+    """
+    articles = articles_by_date(corpus, statements["article"].unique())
+    issues = issues or sorted(statements["issue"].unique())
+    actors = actors or sorted(statements[by].unique())
+    table = build_matrix(statements, by=by, issues=issues, actors=actors)[["actor", "issue"]]
+    for article in articles:
+        cells = build_matrix(
+            statements[statements["article"] == article], by=by, issues=issues, actors=actors
+        )
+        for column in ("position", "count", "label"):
+            table[f"{article}:{column}"] = cells[column].to_numpy()
+    table["agreement"] = [
+        agreement([row[f"{a}:label"] for a in articles], [row[f"{a}:position"] for a in articles])
+        for _, row in table.iterrows()
+    ]
+    return table
+
+
+def compare_sets(
+    statements: pd.DataFrame, left: list[str], right: list[str], *, by: str = "group"
+) -> pd.DataFrame:
+    """Cells where two sets of articles differ, with both sides' figures."""
+    issues = sorted(statements["issue"].unique())
+    actors = sorted(statements[by].unique())
+    sides = [
+        build_matrix(statements[statements["article"].isin(s)], by=by, issues=issues, actors=actors)
+        for s in (left, right)
+    ]
+    table = sides[0][["actor", "issue"]].copy()
+    for name, side in zip(("left", "right"), sides, strict=True):
+        for column in ("position", "count", "label"):
+            table[f"{name}_{column}"] = side[column].to_numpy()
+    table["agreement"] = [
+        agreement([a, b], [p, q])
+        for a, b, p, q in zip(
+            table["left_label"],
+            table["right_label"],
+            table["left_position"],
+            table["right_position"],
+            strict=True,
+        )
+    ]
+    return table[
+        table["agreement"].isin(["contradict", "differ in strength"])
+        | ((table["left_count"] > 0) != (table["right_count"] > 0))
+    ]

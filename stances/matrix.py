@@ -1,0 +1,142 @@
+"""Aggregating statements into an actor × issue position matrix."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import pandas as pd
+
+from stances.corpus import Corpus
+
+MATRIX_COLUMNS = [
+    "actor",
+    "issue",
+    "count",
+    "support",
+    "oppose",
+    "neutral",
+    "position_sum",
+    "position",
+    "label",
+]
+NO_STATEMENT = "no statement"
+MIXED_SHARE = 0.25
+
+
+def select_statements(
+    statements: pd.DataFrame,
+    *,
+    sources: Iterable[str] = ("human", "model"),
+    min_confidence: float = 0.0,
+    articles: Iterable[str] | None = None,
+    corpus: Corpus | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> pd.DataFrame:
+    """The statements of the chosen sources, confidence, articles and date range.
+
+    Hand labels always pass the confidence filter; dates come from `corpus`.
+    """
+    keep = statements["source"].isin(list(sources))
+    keep &= (statements["source"] == "human") | (statements["confidence"] >= min_confidence)
+    if articles is not None:
+        keep &= statements["article"].isin(list(articles))
+    if date_from or date_to:
+        if corpus is None:
+            raise ValueError("a date range needs the corpus for the articles' dates")
+        dates = statements["article"].map(lambda a: corpus[a].date if a in corpus else None)
+        keep &= dates.map(
+            lambda d: (
+                d is not None
+                and (date_from is None or d >= date_from)
+                and (date_to is None or d <= date_to)
+            )
+        ).astype(bool)
+    return statements[keep]
+
+
+def label_cell(
+    count: int, support: int, oppose: int, mean: float, mixed_share: float = MIXED_SHARE
+) -> str:
+    """support / oppose / mixed / neutral / no statement for one cell.
+
+    >>> label_cell(4, 2, 2, 0.0)
+    'mixed'
+    """
+    if count == 0:
+        return NO_STATEMENT
+    if support / count >= mixed_share and oppose / count >= mixed_share:
+        return "mixed"
+    if mean > 0:
+        return "support"
+    if mean < 0:
+        return "oppose"
+    return "neutral"
+
+
+def build_matrix(
+    statements: pd.DataFrame,
+    *,
+    by: str = "group",
+    issues: Iterable[str] | None = None,
+    actors: Iterable[str] | None = None,
+    mixed_share: float = MIXED_SHARE,
+) -> pd.DataFrame:
+    """One row per actor × issue (`MATRIX_COLUMNS`), empty cells included.
+
+    `by` is `group` or `speaker`. `position` is the mean of the positions;
+    `support`, `oppose`, `neutral`, `count` and `position_sum` add up across
+    any split of the statements.
+
+    >>> build_matrix(statements)        # doctest: +SKIP
+    """
+    if by not in {"group", "speaker"}:
+        raise ValueError("by must be 'group' or 'speaker'")
+    issues = list(issues) if issues is not None else sorted(statements["issue"].unique())
+    actors = list(actors) if actors is not None else sorted(statements[by].unique())
+    counts = _cell_counts(statements, by)
+    grid = pd.MultiIndex.from_product([actors, issues], names=["actor", "issue"])
+    cells = counts.reindex(grid, fill_value=0).reset_index()
+    cells["position"] = (cells["position_sum"] / cells["count"]).where(cells["count"] > 0)
+    cells["label"] = [
+        label_cell(c, s, o, m, mixed_share)
+        for c, s, o, m in zip(
+            cells["count"],
+            cells["support"],
+            cells["oppose"],
+            cells["position"].fillna(0),
+            strict=True,
+        )
+    ]
+    return cells[MATRIX_COLUMNS]
+
+
+def _cell_counts(statements: pd.DataFrame, by: str) -> pd.DataFrame:
+    position = statements["position"].astype(int)
+    frame = pd.DataFrame(
+        {
+            "actor": statements[by],
+            "issue": statements["issue"],
+            "count": 1,
+            "support": (position > 0).astype(int),
+            "oppose": (position < 0).astype(int),
+            "neutral": (position == 0).astype(int),
+            "position_sum": position,
+        }
+    )
+    columns = ["count", "support", "oppose", "neutral", "position_sum"]
+    if frame.empty:
+        return pd.DataFrame(
+            columns=columns,
+            index=pd.MultiIndex.from_tuples([], names=["actor", "issue"]),
+            dtype=int,
+        )
+    return frame.groupby(["actor", "issue"])[columns].sum()
+
+
+def matrix_grid(matrix: pd.DataFrame, value: str = "position") -> pd.DataFrame:
+    """The long matrix as a wide actors × issues table of one value."""
+    return matrix.pivot(index="actor", columns="issue", values=value).reindex(
+        index=list(dict.fromkeys(matrix["actor"])), columns=list(dict.fromkeys(matrix["issue"]))
+    )
