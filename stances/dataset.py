@@ -18,7 +18,8 @@ class Dataset:
     """Sentences of the annotated articles and the statements in them.
 
     `sentences`: article, sentence, start, end, text, context (the sentence
-    before), groups (attributed), n_actors, one 0/1 column per issue. `statements`: the hand labels with `sentence`, `text`.
+    before), groups (attributed), n_actors, one 0/1 column per issue.
+    `statements`: the hand labels with `sentence` and `text`.
     """
 
     sentences: pd.DataFrame

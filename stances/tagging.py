@@ -73,14 +73,13 @@ def tag_corpus(
     articles = load_corpus(corpus)
     labels = load_annotations(annotations, load_corpus(training_corpus), codebook)
     labels = labels[labels["article"].isin(articles.articles)]
-    labels = labels[
-        [
-            articles[a].text[s:e] == q
-            for a, s, e, q in zip(
-                labels["article"], labels["start"], labels["end"], labels["quote"], strict=True
-            )
-        ]
+    same_text = [
+        articles[a].text[s:e] == q
+        for a, s, e, q in zip(
+            labels["article"], labels["start"], labels["end"], labels["quote"], strict=True
+        )
     ]
+    labels = labels[np.array(same_text, dtype=bool)]
     sentences, actors = attribute_corpus(articles, codebook)
     model_rows = predict_statements(trained.model, sentences, actors)
     statements = merge_human(model_rows, labels, sentences)

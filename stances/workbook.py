@@ -148,7 +148,7 @@ def _comparison_sheet(sheet: Worksheet, data: WorkbookData) -> None:
     set_text(sheet, 1, 2, "issue").font = HEADER_FONT
     for index, article_id in enumerate(articles):
         column = 3 + index
-        article = data.corpus[article_id] if article_id in data.corpus else None
+        article = data.corpus.articles.get(article_id)
         head = (
             article_id
             if article is None

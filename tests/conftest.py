@@ -80,3 +80,64 @@ def shipped_project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     shutil.copytree(ROOT / "annotations", tmp_path / "annotations")
     return tmp_path
+
+
+TRAINING_ARTICLES = {
+    "t1": (
+        "Arms talks open in Vienna\n\n"
+        "Jane Smith said Westland is ready to limit missiles in Europe. "
+        "Ivanov said Eastland rejects any limit on its missiles. "
+        "Smith told reporters that Westland wants fewer drills near the border. "
+        "Ivanov warned that the drills will go ahead as planned. "
+        "The weather in the capital was cold. Delegates ate lunch together.\n"
+    ),
+    "t2": (
+        "Second round in Geneva\n\n"
+        "Smith said Westland would welcome a treaty that limits missiles. "
+        "Ivanov said Eastland will never accept limits on missiles. "
+        "Smith added that Westland supports smaller exercises. "
+        "Ivanov said Eastland refuses to reduce its exercises. "
+        "Rain fell on the lake all afternoon. The hotel was full.\n"
+    ),
+    "t3": (
+        "Talks end in Brussels\n\n"
+        "Jane Smith said Westland backs a deal to limit missiles. "
+        "Ivanov told reporters that Eastland opposes any missile limits. "
+        "Smith said Westland is open to limits on drills. "
+        "Ivanov said the exercises are not up for discussion. "
+        "The train to the airport was late. Journalists waited outside.\n"
+    ),
+}
+TRAINING_LABELS = {
+    "t1": [("ready to limit missiles", "smith", "missiles", 1),
+           ("rejects any limit on its missiles", "ivanov", "missiles", -1),
+           ("wants fewer drills near the border", "smith", "exercises", 1),
+           ("the drills will go ahead as planned", "ivanov", "exercises", -1)],
+    "t2": [("welcome a treaty that limits missiles", "smith", "missiles", 1),
+           ("will never accept limits on missiles", "ivanov", "missiles", -1),
+           ("supports smaller exercises", "smith", "exercises", 1),
+           ("refuses to reduce its exercises", "ivanov", "exercises", -1)],
+    "t3": [("backs a deal to limit missiles", "smith", "missiles", 1),
+           ("opposes any missile limits", "ivanov", "missiles", -1),
+           ("open to limits on drills", "smith", "exercises", 1),
+           ("the exercises are not up for discussion", "ivanov", "exercises", -1)],
+}
+
+
+def labels_yaml(article: str, labels: list[tuple]) -> str:
+    lines = [f"article: {article}", "annotator: tester", "statements:"]
+    for index, (quote, speaker, issue, position) in enumerate(labels, start=1):
+        lines += [f"  - id: s{index}", f'    quote: "{quote}"', f"    speaker: {speaker}",
+                  f"    issue: {issue}", f"    position: {position}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def training_project(tmp_path: Path) -> Path:
+    """Three small labelled articles: enough to train and cross-validate the model."""
+    for article, text in TRAINING_ARTICLES.items():
+        write(tmp_path / "seeds" / f"{article}.txt", text)
+        write(tmp_path / "annotations" / f"{article}.yaml",
+              labels_yaml(article, TRAINING_LABELS[article]))
+    write(tmp_path / "annotations" / "codebook.yaml", TINY_CODEBOOK)
+    return tmp_path

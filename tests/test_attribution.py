@@ -1,0 +1,113 @@
+"""Speaker attribution: each pattern on small sentences written for the test."""
+
+import pytest
+
+from stances.attribution import Attribution, Attributor
+from stances.codebook import load_codebook
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    return Attributor(load_codebook(ROOT / "annotations" / "codebook.yaml"))
+
+
+def speaker_of(attributor: Attributor, sentence: str, previous: Attribution | None = None):
+    actors = attributor.attribute_sentence(sentence, previous)
+    return (actors[0].speaker, actors[0].group) if actors else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lavrov said the talks had failed.", ("lavrov", "russia")),
+        ("“We are not done,” said Blinken.", ("blinken", "united_states")),
+        ("Stoltenberg told reporters the door stays open.", ("stoltenberg", "nato")),
+        ("According to Peskov, nothing has changed.", ("peskov", "russia")),
+        ("Sherman warned that time was short.", ("sherman", "united_states")),
+        ("Lavrov stressed that patience was running out.", ("lavrov", "russia")),
+        ("“Nothing is agreed,” Ryabkov added.", ("ryabkov", "russia")),
+    ],
+)
+def test_reporting_verbs_on_either_side_of_the_quote(attributor, sentence, expected):
+    assert speaker_of(attributor, sentence) == expected
+
+
+def test_headline_style_attribution(attributor):
+    assert speaker_of(attributor, "Blinken: no deal without Kyiv") == ("blinken", "united_states")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group", "cue"),
+    [
+        ("Pentagon spokesman Tom Baker said the deployment would continue.",
+         "united_states", "Pentagon"),
+        ("“We will not wait,” said Russia’s envoy to the OSCE, Pavel Orlov.", "russia", "Russia"),
+        ("UK Foreign Secretary Anna Cole told MPs the alliance was united.",
+         "united_kingdom", "UK"),
+        ("Estonian Defence Minister Karl Tamm said the drills would go on.",
+         "baltic_states", "Estonian"),
+        ("Mark Webb, a former US ambassador, said the offer was serious.", "experts", "former"),
+    ],
+)
+def test_a_speaker_missing_from_the_registry_is_placed_by_the_title_and_flagged(
+        attributor, sentence, group, cue):
+    [actor, *_] = attributor.attribute_sentence(sentence)
+    assert actor.is_new and actor.speaker.startswith("new:")
+    assert (actor.group, actor.cue) == (group, cue)
+
+
+def test_a_speaker_that_cannot_be_placed_is_kept_as_unplaced(attributor):
+    [actor] = attributor.attribute_sentence("Tom Ellery said the plan was a good one.")
+    assert (actor.speaker, actor.group) == ("new:tom_ellery", "unplaced")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Kremlin said the troops would stay.", ("kremlin", "russia")),
+        ("Moscow has demanded a written answer.", ("russian_government", "russia")),
+        ("Washington rejected the proposal on Tuesday.", ("us_government", "united_states")),
+        ("The alliance said its door remains open.", ("nato_alliance", "nato")),
+    ],
+)
+def test_collective_actors(attributor, sentence, expected):
+    assert speaker_of(attributor, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["“This is not acceptable,” he added.", "She said the meeting was useful.",
+     "The diplomat said the exercises would go ahead.", "“We will see,” added the minister."],
+)
+def test_pronouns_and_role_nouns_carry_the_previous_speaker_over(attributor, sentence):
+    [previous] = attributor.attribute_sentence("Lavrov spoke to the press in Moscow.") or [
+        attributor.attribute_sentence("Lavrov said so.")[0]]
+    assert speaker_of(attributor, sentence, previous) == ("lavrov", "russia")
+
+
+def test_a_sentence_that_is_only_a_quote_continues_the_previous_speaker(attributor):
+    previous = attributor.attribute_sentence("Ryabkov said the talks were frank.")[0]
+    actors = attributor.attribute_sentence("“It is called a stalemate.”", previous)
+    assert actors[0].speaker == "ryabkov"
+
+
+def test_a_described_unnamed_speaker_is_placed_by_its_description(attributor):
+    [actor] = attributor.attribute_sentence("A senior German official said the door stays open.")
+    assert (actor.group, actor.is_new) == ("germany", True)
+
+
+def test_names_inside_quotes_are_not_speakers(attributor):
+    actors = attributor.attribute_sentence("“Washington must listen,” Peskov said.")
+    assert [a.speaker for a in actors] == ["peskov"]
+
+
+def test_narration_without_an_actor_has_no_speaker(attributor):
+    assert attributor.attribute_sentence("The weather was cold in Geneva on Monday.") == []
+
+
+def test_articles_carry_the_last_speaker_across_sentences(attributor):
+    text = "Lavrov said the talks failed. “We will not wait,” he added."
+    spans = [(0, 29), (30, len(text))]
+    result = attributor.attribute_article(text, spans)
+    assert [actors[0].speaker for actors in result] == ["lavrov", "lavrov"]
