@@ -283,6 +283,39 @@ def compare(
                 )
 
 
+@app.command()
+def suggest(
+    corpus: Path = CORPUS,
+    annotations: Path = ANNOTATIONS,
+    training_corpus: Path = TRAINING_CORPUS,
+    models: Path = MODELS,
+    n: int = typer.Option(20, "-n", help="How many sentences."),
+    write: Path | None = typer.Option(None, "--write", help="Write YAML annotation stubs here."),
+) -> None:
+    """List the sentences the model is least sure about: what to label next."""
+    from stances.suggest import suggest as find_suggestions
+    from stances.suggest import write_suggestions
+
+    try:
+        table = find_suggestions(
+            corpus, annotations, training_corpus=training_corpus, model_dir=models, n=n
+        )
+        if write is not None:
+            write_suggestions(table, write)
+    except StancesError as error:
+        raise fail(error) from None
+    for row in table.itertuples():
+        console.print(
+            f"{row.uncertainty:.2f}  [{row.article} {row.start}-{row.end}] "
+            f"{row.speaker} / {row.issue} / {row.position:+d} ({row.reason}): "
+            f"{row.text[:140]}",
+            markup=False,
+            highlight=False,
+        )
+    if write is not None:
+        console.print(f"\n{len(table)} stubs written to {write}")
+
+
 def make_default_folder(path: Path) -> None:
     """Create `out/` for default outputs; any other missing folder is the user's error."""
     if path.parent == DEFAULT_OUT:

@@ -89,3 +89,12 @@ def test_the_by_article_sheet_has_a_column_block_per_article_and_the_agreement(w
 def test_the_model_sheet_has_the_figures(workbook_path):
     table = pd.read_excel(workbook_path, sheet_name="Model", header=1)
     assert list(table.columns[:4]) == ["task", "model", "majority", "keyword"]
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice not installed")
+def test_libreoffice_converts_the_workbook_without_complaint(workbook_path, tmp_path):
+    import subprocess
+
+    subprocess.run(["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path),
+                    str(workbook_path)], check=True, capture_output=True, timeout=120)
+    assert (tmp_path / "stances.csv").read_text().startswith("actor")

@@ -1,0 +1,37 @@
+"""Training and tagging time on the shipped seeds, after imports.
+
+Run: python bench/bench_pipeline.py
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from stances.tagging import tag_corpus
+from stances.training import train
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(name: str, function) -> None:
+    start = time.perf_counter()
+    function()
+    print(f"{name:<44} {time.perf_counter() - start:6.2f} s")
+
+
+def main() -> None:
+    seeds, annotations = ROOT / "seeds", ROOT / "annotations"
+    with tempfile.TemporaryDirectory() as folder:
+        models = Path(folder)
+        timed("train (fit, no cross-validation)",
+              lambda: train(seeds, annotations, model_dir=None, evaluate=False))
+        timed("train (fit + leave-one-article-out CV)",
+              lambda: train(seeds, annotations, model_dir=models))
+        timed("tag the seeds with the saved model",
+              lambda: tag_corpus(seeds, annotations, model_dir=models))
+
+
+if __name__ == "__main__":
+    main()
