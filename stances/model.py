@@ -69,7 +69,7 @@ def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> p
     return frame
 
 
-def _chooser(articles: pd.Series) -> LogisticRegressionCV:
+def _chooser(articles: pd.Series, *, binary: bool) -> LogisticRegressionCV:
     """Logistic regression whose C is picked by held-out log loss, folds by article."""
     folds = min(articles.nunique(), 5)
     if folds >= 2:
@@ -84,6 +84,7 @@ def _chooser(articles: pd.Series) -> LogisticRegressionCV:
         use_legacy_attributes=False,
         class_weight="balanced",
         max_iter=3000,
+        solver="liblinear" if binary else "lbfgs",
     )
 
 
@@ -94,7 +95,7 @@ def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
     issue_model = Pipeline(
         [
             ("features", _text_features(codebook)),
-            ("classify", OneVsRestClassifier(_chooser(sentences["article"]))),
+            ("classify", OneVsRestClassifier(_chooser(sentences["article"], binary=True))),
         ]
     ).fit(sentences[FEATURE_COLUMNS], sentences[dataset.issues].to_numpy())
     position_model = Pipeline(
@@ -112,7 +113,7 @@ def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
                     ]
                 ),
             ),
-            ("classify", _chooser(statements["article"])),
+            ("classify", _chooser(statements["article"], binary=False)),
         ]
     )
     position_x = _position_frame(
