@@ -13,24 +13,11 @@ from stances.atomic import write_text_atomic
 from stances.corpus import load_corpus
 from stances.errors import OutputError
 from stances.features import feature_frame
-from stances.tagging import attribute_corpus
+from stances.tagging import STATEMENT_COLUMNS, attribute_corpus
 from stances.training import DEFAULT_MODEL_DIR, codebook_of, current_model
 from stances.yamlio import parse_yaml
 
-SUGGESTION_COLUMNS = [
-    "article",
-    "sentence",
-    "start",
-    "end",
-    "text",
-    "speaker",
-    "group",
-    "issue",
-    "position",
-    "confidence",
-    "uncertainty",
-    "reason",
-]
+SUGGESTION_COLUMNS = [*STATEMENT_COLUMNS[:-1], "uncertainty", "reason"]
 
 
 def suggest(
