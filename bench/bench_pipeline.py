@@ -25,12 +25,18 @@ def main() -> None:
     seeds, annotations = ROOT / "seeds", ROOT / "annotations"
     with tempfile.TemporaryDirectory() as folder:
         models = Path(folder)
-        timed("train (fit, no cross-validation)",
-              lambda: train(seeds, annotations, model_dir=None, evaluate=False))
-        timed("train (fit + leave-one-article-out CV)",
-              lambda: train(seeds, annotations, model_dir=models))
-        timed("tag the seeds with the saved model",
-              lambda: tag_corpus(seeds, annotations, model_dir=models))
+        timed(
+            "train (fit, no cross-validation)",
+            lambda: train(seeds, annotations, model_dir=None, evaluate=False),
+        )
+        timed(
+            "train (fit + leave-one-article-out CV)",
+            lambda: train(seeds, annotations, model_dir=models),
+        )
+        timed(
+            "tag the seeds with the saved model",
+            lambda: tag_corpus(seeds, annotations, model_dir=models),
+        )
 
 
 if __name__ == "__main__":

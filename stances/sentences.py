@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -40,19 +41,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
+    """Sentences of one line; blingfire places the boundaries, and the spans cover every
+    non-blank character of the line (blingfire itself skips control characters)."""
     if not line.strip():
         return []
     _, offsets = blingfire.text_to_sentences_and_offsets(line)
-    spans = []
-    for start, end in offsets:
-        start, end = _trim(line, start, min(end, len(line)))
-        if spans and start < spans[-1][1]:  # never overlap, whatever the segmenter says
-            start = spans[-1][1]
-        if start < end:
-            spans.append((start, end))
-    return [(offset + start, offset + end) for start, end in spans] or [
-        (offset + s, offset + e) for s, e in [_trim(line, 0, len(line))]
-    ]
+    ends = sorted({min(end, len(line)) for _, end in offsets} - {len(line)})
+    bounds = [0, *ends, len(line)]
+    spans = [_trim(line, start, end) for start, end in itertools.pairwise(bounds)]
+    return [(offset + start, offset + end) for start, end in spans if start < end]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

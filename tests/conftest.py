@@ -109,26 +109,37 @@ TRAINING_ARTICLES = {
     ),
 }
 TRAINING_LABELS = {
-    "t1": [("ready to limit missiles", "smith", "missiles", 1),
-           ("rejects any limit on its missiles", "ivanov", "missiles", -1),
-           ("wants fewer drills near the border", "smith", "exercises", 1),
-           ("the drills will go ahead as planned", "ivanov", "exercises", -1)],
-    "t2": [("welcome a treaty that limits missiles", "smith", "missiles", 1),
-           ("will never accept limits on missiles", "ivanov", "missiles", -1),
-           ("supports smaller exercises", "smith", "exercises", 1),
-           ("refuses to reduce its exercises", "ivanov", "exercises", -1)],
-    "t3": [("backs a deal to limit missiles", "smith", "missiles", 1),
-           ("opposes any missile limits", "ivanov", "missiles", -1),
-           ("open to limits on drills", "smith", "exercises", 1),
-           ("the exercises are not up for discussion", "ivanov", "exercises", -1)],
+    "t1": [
+        ("ready to limit missiles", "smith", "missiles", 1),
+        ("rejects any limit on its missiles", "ivanov", "missiles", -1),
+        ("wants fewer drills near the border", "smith", "exercises", 1),
+        ("the drills will go ahead as planned", "ivanov", "exercises", -1),
+    ],
+    "t2": [
+        ("welcome a treaty that limits missiles", "smith", "missiles", 1),
+        ("will never accept limits on missiles", "ivanov", "missiles", -1),
+        ("supports smaller exercises", "smith", "exercises", 1),
+        ("refuses to reduce its exercises", "ivanov", "exercises", -1),
+    ],
+    "t3": [
+        ("backs a deal to limit missiles", "smith", "missiles", 1),
+        ("opposes any missile limits", "ivanov", "missiles", -1),
+        ("open to limits on drills", "smith", "exercises", 1),
+        ("the exercises are not up for discussion", "ivanov", "exercises", -1),
+    ],
 }
 
 
 def labels_yaml(article: str, labels: list[tuple]) -> str:
     lines = [f"article: {article}", "annotator: tester", "statements:"]
     for index, (quote, speaker, issue, position) in enumerate(labels, start=1):
-        lines += [f"  - id: s{index}", f'    quote: "{quote}"', f"    speaker: {speaker}",
-                  f"    issue: {issue}", f"    position: {position}"]
+        lines += [
+            f"  - id: s{index}",
+            f'    quote: "{quote}"',
+            f"    speaker: {speaker}",
+            f"    issue: {issue}",
+            f"    position: {position}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -137,7 +148,9 @@ def training_project(tmp_path: Path) -> Path:
     """Three small labelled articles: enough to train and cross-validate the model."""
     for article, text in TRAINING_ARTICLES.items():
         write(tmp_path / "seeds" / f"{article}.txt", text)
-        write(tmp_path / "annotations" / f"{article}.yaml",
-              labels_yaml(article, TRAINING_LABELS[article]))
+        write(
+            tmp_path / "annotations" / f"{article}.yaml",
+            labels_yaml(article, TRAINING_LABELS[article]),
+        )
     write(tmp_path / "annotations" / "codebook.yaml", TINY_CODEBOOK)
     return tmp_path

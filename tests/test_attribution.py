@@ -40,18 +40,28 @@ def test_headline_style_attribution(attributor):
 @pytest.mark.parametrize(
     ("sentence", "group", "cue"),
     [
-        ("Pentagon spokesman Tom Baker said the deployment would continue.",
-         "united_states", "Pentagon"),
+        (
+            "Pentagon spokesman Tom Baker said the deployment would continue.",
+            "united_states",
+            "Pentagon",
+        ),
         ("“We will not wait,” said Russia’s envoy to the OSCE, Pavel Orlov.", "russia", "Russia"),
-        ("UK Foreign Secretary Anna Cole told MPs the alliance was united.",
-         "united_kingdom", "UK"),
-        ("Estonian Defence Minister Karl Tamm said the drills would go on.",
-         "baltic_states", "Estonian"),
+        (
+            "UK Foreign Secretary Anna Cole told MPs the alliance was united.",
+            "united_kingdom",
+            "UK",
+        ),
+        (
+            "Estonian Defence Minister Karl Tamm said the drills would go on.",
+            "baltic_states",
+            "Estonian",
+        ),
         ("Mark Webb, a former US ambassador, said the offer was serious.", "experts", "former"),
     ],
 )
 def test_a_speaker_missing_from_the_registry_is_placed_by_the_title_and_flagged(
-        attributor, sentence, group, cue):
+    attributor, sentence, group, cue
+):
     [actor, *_] = attributor.attribute_sentence(sentence)
     assert actor.is_new and actor.speaker.startswith("new:")
     assert (actor.group, actor.cue) == (group, cue)
@@ -77,12 +87,17 @@ def test_collective_actors(attributor, sentence, expected):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["“This is not acceptable,” he added.", "She said the meeting was useful.",
-     "The diplomat said the exercises would go ahead.", "“We will see,” added the minister."],
+    [
+        "“This is not acceptable,” he added.",
+        "She said the meeting was useful.",
+        "The diplomat said the exercises would go ahead.",
+        "“We will see,” added the minister.",
+    ],
 )
 def test_pronouns_and_role_nouns_carry_the_previous_speaker_over(attributor, sentence):
     [previous] = attributor.attribute_sentence("Lavrov spoke to the press in Moscow.") or [
-        attributor.attribute_sentence("Lavrov said so.")[0]]
+        attributor.attribute_sentence("Lavrov said so.")[0]
+    ]
     assert speaker_of(attributor, sentence, previous) == ("lavrov", "russia")
 
 

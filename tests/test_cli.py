@@ -16,8 +16,16 @@ def invoke(*args: str):
 
 
 def paths(project):
-    return ["--corpus", project / "seeds", "--annotations", project / "annotations",
-            "--training-corpus", project / "seeds", "--models", project / "models"]
+    return [
+        "--corpus",
+        project / "seeds",
+        "--annotations",
+        project / "annotations",
+        "--training-corpus",
+        project / "seeds",
+        "--models",
+        project / "models",
+    ]
 
 
 @pytest.mark.parametrize("command", ["validate", "train", "tag", "run", "compare"])
@@ -28,8 +36,13 @@ def test_every_command_has_help_text(command):
 
 
 def test_validate_prints_the_summary_and_exits_0(shipped_project):
-    result = invoke("validate", "--corpus", shipped_project / "seeds", "--annotations",
-                    shipped_project / "annotations")
+    result = invoke(
+        "validate",
+        "--corpus",
+        shipped_project / "seeds",
+        "--annotations",
+        shipped_project / "annotations",
+    )
     assert result.exit_code == 0
     assert "OK: 5 articles" in result.output
     assert "Statements per issue" in result.output
@@ -37,10 +50,18 @@ def test_validate_prints_the_summary_and_exits_0(shipped_project):
 
 def test_validate_lists_every_problem_and_exits_1(tiny_project):
     labels = tiny_project / "annotations" / "a1.yaml"
-    labels.write_text(labels.read_text().replace("speaker: smith", "speaker: jones")
-                      .replace("issue: exercises", "issue: sanctions"))
-    result = invoke("validate", "--corpus", tiny_project / "seeds", "--annotations",
-                    tiny_project / "annotations")
+    labels.write_text(
+        labels.read_text()
+        .replace("speaker: smith", "speaker: jones")
+        .replace("issue: exercises", "issue: sanctions")
+    )
+    result = invoke(
+        "validate",
+        "--corpus",
+        tiny_project / "seeds",
+        "--annotations",
+        tiny_project / "annotations",
+    )
     assert result.exit_code == 1
     assert f"{labels}:4: statement s1: unknown speaker 'jones'" in result.output
     assert f"{labels}:9: statement s2: unknown issue 'sanctions'" in result.output
@@ -65,21 +86,37 @@ def test_train_writes_the_figures_as_json(training_project):
     import json
 
     out = training_project / "figures.json"
-    result = invoke("train", "--corpus", training_project / "seeds", "--annotations",
-                    training_project / "annotations", "--models", training_project / "models",
-                    "--json", out)
+    result = invoke(
+        "train",
+        "--corpus",
+        training_project / "seeds",
+        "--annotations",
+        training_project / "annotations",
+        "--models",
+        training_project / "models",
+        "--json",
+        out,
+    )
     assert result.exit_code == 0, result.output
     figures = json.loads(out.read_text())
-    assert {"issue", "position", "group", "baselines", "n_statements", "n_articles"} <= set(
-        figures)
+    assert {"issue", "position", "group", "baselines", "n_statements", "n_articles"} <= set(figures)
 
 
 def test_run_on_the_shipped_data_writes_the_workbook_and_shows_the_expected_positions(
-        shipped_project):
+    shipped_project,
+):
     out = shipped_project / "out" / "stances.xlsx"
     out.parent.mkdir()
-    result = invoke("run", *paths(shipped_project), "--out", out, "--csv",
-                    shipped_project / "csv", "--png", shipped_project / "matrix.png")
+    result = invoke(
+        "run",
+        *paths(shipped_project),
+        "--out",
+        out,
+        "--csv",
+        shipped_project / "csv",
+        "--png",
+        shipped_project / "matrix.png",
+    )
     assert result.exit_code == 0, result.output
     assert "Workbook:" in result.output
     matrix = pd.read_excel(out, sheet_name="Matrix", index_col=0).iloc[:, :4]
@@ -111,10 +148,12 @@ def test_a_failed_run_leaves_the_previous_workbook_intact(shipped_project):
 def test_compare_prints_the_cells_where_two_articles_differ(training_project):
     text = training_project / "seeds" / "t3.txt"
     labels = training_project / "annotations" / "t3.yaml"
-    labels.write_text(labels.read_text().replace("speaker: ivanov\n    issue: missiles\n"
-                                                 "    position: -1",
-                                                 "speaker: ivanov\n    issue: missiles\n"
-                                                 "    position: 1"))
+    labels.write_text(
+        labels.read_text().replace(
+            "speaker: ivanov\n    issue: missiles\n    position: -1",
+            "speaker: ivanov\n    issue: missiles\n    position: 1",
+        )
+    )
     assert text.exists()
     result = invoke("compare", "t1", "t3", *paths(training_project))
     assert result.exit_code == 0, result.output

@@ -16,10 +16,21 @@ def statements(*rows) -> pd.DataFrame:
     for index, row in enumerate(rows):
         article, speaker, group, issue, position, *rest = row
         confidence, source = rest if rest else (1.0, "human")
-        records.append({"article": article, "sentence": index, "start": index * 10,
-                        "end": index * 10 + 5, "text": f"quote {index}", "speaker": speaker,
-                        "group": group, "issue": issue, "position": position,
-                        "confidence": confidence, "source": source})
+        records.append(
+            {
+                "article": article,
+                "sentence": index,
+                "start": index * 10,
+                "end": index * 10 + 5,
+                "text": f"quote {index}",
+                "speaker": speaker,
+                "group": group,
+                "issue": issue,
+                "position": position,
+                "confidence": confidence,
+                "source": source,
+            }
+        )
     return pd.DataFrame(records, columns=STATEMENT_COLUMNS)
 
 
@@ -28,15 +39,21 @@ def cell(matrix: pd.DataFrame, actor: str, issue: str) -> dict:
 
 
 def test_a_cell_holds_the_mean_position_and_the_count():
-    table = statements(("a", "x", "east", "missiles", 1), ("a", "y", "east", "missiles", 1),
-                       ("b", "x", "east", "missiles", 0))
+    table = statements(
+        ("a", "x", "east", "missiles", 1),
+        ("a", "y", "east", "missiles", 1),
+        ("b", "x", "east", "missiles", 0),
+    )
     result = cell(build_matrix(table), "east", "missiles")
     assert (result["count"], result["position"], result["label"]) == (3, 2 / 3, "support")
 
 
 def test_support_and_oppose_beyond_the_threshold_is_mixed_not_averaged_away():
-    table = statements(("a", "x", "east", "missiles", 1), ("a", "y", "east", "missiles", -1),
-                       ("a", "z", "east", "missiles", 1))
+    table = statements(
+        ("a", "x", "east", "missiles", 1),
+        ("a", "y", "east", "missiles", -1),
+        ("a", "z", "east", "missiles", 1),
+    )
     assert cell(build_matrix(table), "east", "missiles")["label"] == "mixed"
 
 
@@ -66,17 +83,24 @@ def test_the_matrix_can_be_built_by_speaker():
 
 
 def test_statements_are_selected_by_source_confidence_and_article():
-    table = statements(("a", "x", "east", "missiles", 1, 0.9, "model"),
-                       ("a", "y", "east", "missiles", 1, 0.2, "model"),
-                       ("b", "z", "west", "missiles", -1, 1.0, "human"))
+    table = statements(
+        ("a", "x", "east", "missiles", 1, 0.9, "model"),
+        ("a", "y", "east", "missiles", 1, 0.2, "model"),
+        ("b", "z", "west", "missiles", -1, 1.0, "human"),
+    )
     assert len(select_statements(table, min_confidence=0.5)) == 2
     assert list(select_statements(table, sources=["human"])["speaker"]) == ["z"]
     assert list(select_statements(table, articles=["b"])["speaker"]) == ["z"]
 
 
 def test_statements_are_selected_by_date_range():
-    corpus = Corpus(None, {"a": Article("a", "", date=dt.date(2022, 1, 10)),
-                           "b": Article("b", "", date=dt.date(2022, 1, 14))})
+    corpus = Corpus(
+        None,
+        {
+            "a": Article("a", "", date=dt.date(2022, 1, 10)),
+            "b": Article("b", "", date=dt.date(2022, 1, 14)),
+        },
+    )
     table = statements(("a", "x", "east", "missiles", 1), ("b", "y", "east", "missiles", 1))
     chosen = select_statements(table, corpus=corpus, date_from=dt.date(2022, 1, 12))
     assert list(chosen["article"]) == ["b"]
@@ -90,13 +114,24 @@ def test_agreement_kinds():
 
 
 def test_the_comparison_flags_a_contradiction_between_articles_in_date_order():
-    corpus = Corpus(None, {"late": Article("late", "", date=dt.date(2022, 1, 14)),
-                           "early": Article("early", "", date=dt.date(2022, 1, 10))})
-    table = statements(("late", "x", "east", "missiles", -1), ("early", "x", "east", "missiles", 1),
-                       ("early", "y", "west", "missiles", 1), ("late", "y", "west", "missiles", 1))
+    corpus = Corpus(
+        None,
+        {
+            "late": Article("late", "", date=dt.date(2022, 1, 14)),
+            "early": Article("early", "", date=dt.date(2022, 1, 10)),
+        },
+    )
+    table = statements(
+        ("late", "x", "east", "missiles", -1),
+        ("early", "x", "east", "missiles", 1),
+        ("early", "y", "west", "missiles", 1),
+        ("late", "y", "west", "missiles", 1),
+    )
     comparison = compare_articles(table, corpus)
     assert [c.split(":")[0] for c in comparison.columns if c.endswith(":label")] == [
-        "early", "late"]
+        "early",
+        "late",
+    ]
     rows = comparison.set_index(["actor", "issue"])["agreement"]
     assert rows[("east", "missiles")] == "contradict"
     assert rows[("west", "missiles")] == "agree"

@@ -14,19 +14,27 @@ from tests.conftest import write
 
 @pytest.fixture
 def trained(training_project):
-    train(training_project / "seeds", training_project / "annotations",
-          model_dir=training_project / "models")
+    train(
+        training_project / "seeds",
+        training_project / "annotations",
+        model_dir=training_project / "models",
+    )
     return training_project
 
 
 def project_args(project):
-    return dict(corpus=project / "seeds", annotations=project / "annotations",
-                training_corpus=project / "seeds", model_dir=project / "models")
+    return dict(
+        corpus=project / "seeds",
+        annotations=project / "annotations",
+        training_corpus=project / "seeds",
+        model_dir=project / "models",
+    )
 
 
 def test_training_reports_model_and_both_baselines_with_the_documented_keys(training_project):
-    figures = train(training_project / "seeds", training_project / "annotations",
-                    model_dir=None).figures
+    figures = train(
+        training_project / "seeds", training_project / "annotations", model_dir=None
+    ).figures
     for source in (figures, figures["baselines"]["majority"], figures["baselines"]["keyword"]):
         assert {"macro_f1"} <= set(source["issue"]) and {"macro_f1"} <= set(source["position"])
         assert "accuracy" in source["group"]
@@ -34,14 +42,21 @@ def test_training_reports_model_and_both_baselines_with_the_documented_keys(trai
 
 
 def test_a_model_trained_on_the_fixture_gets_fixture_sentences_right(trained, tmp_path):
-    write(tmp_path / "new" / "n1.txt",
-          "Smith said Westland is ready to limit missiles.\n"
-          "Ivanov said Eastland refuses to reduce its drills.\n"
-          "The bus was late.\n")
-    statements = tag(tmp_path / "new", trained / "annotations", training_corpus=trained / "seeds",
-                     model_dir=trained / "models")
-    found = set(zip(statements["speaker"], statements["issue"], statements["position"],
-                    strict=True))
+    write(
+        tmp_path / "new" / "n1.txt",
+        "Smith said Westland is ready to limit missiles.\n"
+        "Ivanov said Eastland refuses to reduce its drills.\n"
+        "The bus was late.\n",
+    )
+    statements = tag(
+        tmp_path / "new",
+        trained / "annotations",
+        training_corpus=trained / "seeds",
+        model_dir=trained / "models",
+    )
+    found = set(
+        zip(statements["speaker"], statements["issue"], statements["position"], strict=True)
+    )
     assert ("smith", "missiles", 1) in found
     assert ("ivanov", "exercises", -1) in found
     assert 2 not in set(statements["sentence"])
@@ -63,8 +78,12 @@ def test_hand_labels_override_the_model_for_the_same_sentence_and_issue(trained)
 
 
 def test_the_model_is_reused_while_the_labels_are_unchanged(trained):
-    assert current_model(trained / "seeds", trained / "annotations",
-                         model_dir=trained / "models").retrained is False
+    assert (
+        current_model(
+            trained / "seeds", trained / "annotations", model_dir=trained / "models"
+        ).retrained
+        is False
+    )
 
 
 def test_the_model_is_retrained_when_an_annotation_file_changes(trained):
@@ -107,8 +126,9 @@ def test_a_model_holding_untrusted_types_is_refused(trained):
     import skops.io as sio
 
     path = trained / "models" / MODEL_FILE
-    sio.dump({"issues": [], "issue_model": pd.Timestamp("2022-01-01"), "position_model": None},
-             path)
+    sio.dump(
+        {"issues": [], "issue_model": pd.Timestamp("2022-01-01"), "position_model": None}, path
+    )
     manifest_path = trained / "models" / MANIFEST_FILE
     manifest = json.loads(manifest_path.read_text())
     manifest["model_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()

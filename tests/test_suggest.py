@@ -9,15 +9,22 @@ from tests.conftest import write
 
 @pytest.fixture
 def with_new_article(training_project):
-    write(training_project / "seeds" / "t4.txt",
-          "Fourth meeting\n\nSmith said Westland might discuss missile numbers later. "
-          "Ivanov said drills and missiles were both on the table.\n")
+    write(
+        training_project / "seeds" / "t4.txt",
+        "Fourth meeting\n\nSmith said Westland might discuss missile numbers later. "
+        "Ivanov said drills and missiles were both on the table.\n",
+    )
     return training_project
 
 
 def run_suggest(project, n=5):
-    return suggest(project / "seeds", project / "annotations",
-                   training_corpus=project / "seeds", model_dir=project / "models", n=n)
+    return suggest(
+        project / "seeds",
+        project / "annotations",
+        training_corpus=project / "seeds",
+        model_dir=project / "models",
+        n=n,
+    )
 
 
 def test_suggestions_skip_labelled_sentences_and_are_sorted_by_uncertainty(with_new_article):

@@ -12,29 +12,46 @@ from stances.workbook import WorkbookData, position_colour, write_workbook
 from tests.conftest import ROOT
 from tests.test_matrix import statements
 
-HOSTILE = ['=HYPERLINK("http://evil.example","click")', "@SUM(A1:A9)", "+1+2", "-3+4",
-           "\tTabbed", "=1+1"]
+HOSTILE = [
+    '=HYPERLINK("http://evil.example","click")',
+    "@SUM(A1:A9)",
+    "+1+2",
+    "-3+4",
+    "\tTabbed",
+    "=1+1",
+]
 
 
 @pytest.fixture
 def workbook_path(tmp_path):
     codebook = load_codebook(ROOT / "annotations" / "codebook.yaml")
-    table = statements(("a", "putin", "russia", "nato_enlargement", -1),
-                       ("a", "sherman", "united_states", "nato_enlargement", 1),
-                       ("b", "lavrov", "russia", "nato_enlargement", -1),
-                       ("b", "blinken", "united_states", "missiles", 1, 0.7, "model"),
-                       *[("b", "lavrov", "russia", "exercises", 1)] * len(HOSTILE))
+    table = statements(
+        ("a", "putin", "russia", "nato_enlargement", -1),
+        ("a", "sherman", "united_states", "nato_enlargement", 1),
+        ("b", "lavrov", "russia", "nato_enlargement", -1),
+        ("b", "blinken", "united_states", "missiles", 1, 0.7, "model"),
+        *[("b", "lavrov", "russia", "exercises", 1)] * len(HOSTILE),
+    )
     table.loc[4:, "text"] = HOSTILE
-    corpus = Corpus(None, {"a": Article("a", "", title="=cmd|' /C calc'!A0"),
-                           "b": Article("b", "", title="B")})
+    corpus = Corpus(
+        None, {"a": Article("a", "", title="=cmd|' /C calc'!A0"), "b": Article("b", "", title="B")}
+    )
     matrix = build_matrix(table, issues=codebook.issue_ids, actors=["russia", "united_states"])
-    comparison = compare_articles(table, corpus, issues=codebook.issue_ids,
-                                  actors=["russia", "united_states"])
+    comparison = compare_articles(
+        table, corpus, issues=codebook.issue_ids, actors=["russia", "united_states"]
+    )
     figures = {name: {"macro_f1": 0.5, "accuracy": 0.5} for name in ("issue", "position", "group")}
-    figures = {**figures, "baselines": {"majority": figures, "keyword": figures},
-               "n_statements": 10, "n_articles": 2, "n_sentences": 40}
-    return write_workbook(WorkbookData(matrix, comparison, table, codebook, corpus, figures),
-                          tmp_path / "stances.xlsx")
+    figures = {
+        **figures,
+        "baselines": {"majority": figures, "keyword": figures},
+        "n_statements": 10,
+        "n_articles": 2,
+        "n_sentences": 40,
+    }
+    return write_workbook(
+        WorkbookData(matrix, comparison, table, codebook, corpus, figures),
+        tmp_path / "stances.xlsx",
+    )
 
 
 def test_the_workbook_has_the_documented_sheets(workbook_path):
@@ -44,9 +61,13 @@ def test_the_workbook_has_the_documented_sheets(workbook_path):
 
 def test_the_matrix_sheet_has_issue_headers_with_propositions_and_a_frozen_header(workbook_path):
     sheet = openpyxl.load_workbook(workbook_path)["Matrix"]
-    assert [c.value for c in sheet[1]][:5] == ["actor \\ issue", "NATO enlargement",
-                                                "Troop withdrawal", "Missile limits",
-                                                "Exercise limits"]
+    assert [c.value for c in sheet[1]][:5] == [
+        "actor \\ issue",
+        "NATO enlargement",
+        "Troop withdrawal",
+        "Missile limits",
+        "Exercise limits",
+    ]
     assert "open door" in sheet["B1"].comment.text
     assert sheet.freeze_panes == "B2"
 
@@ -95,6 +116,18 @@ def test_the_model_sheet_has_the_figures(workbook_path):
 def test_libreoffice_converts_the_workbook_without_complaint(workbook_path, tmp_path):
     import subprocess
 
-    subprocess.run(["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path),
-                    str(workbook_path)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--convert-to",
+            "csv",
+            "--outdir",
+            str(tmp_path),
+            str(workbook_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert (tmp_path / "stances.csv").read_text().startswith("actor")
