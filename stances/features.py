@@ -27,10 +27,7 @@ class StatementCues(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, x: pd.DataFrame) -> np.ndarray:
-        patterns = [
-            re.compile("|".join(rf"\b{re.escape(t)}\b" for t in terms), re.IGNORECASE)
-            for terms in self.terms
-        ]
+        patterns = term_patterns(self.terms)
         own = _log_counts(patterns, x["text"])
         before = _log_counts(patterns, x["context"])
         speaks = (np.asarray(x["n_actors"], dtype=float) > 0)[:, None].astype(float)
@@ -40,6 +37,14 @@ class StatementCues(TransformerMixin, BaseEstimator):
         kinds = ("own", "own_spoken", "before_spoken")
         names = [f"{kind}_{i}" for kind in kinds for i in range(len(self.terms))]
         return np.array([*names, "spoken"], dtype=object)
+
+
+def term_patterns(terms: tuple[tuple[str, ...], ...]) -> list[re.Pattern]:
+    """One case-insensitive whole-word pattern per issue's list of terms."""
+    return [
+        re.compile("|".join(rf"\b{re.escape(t)}\b" for t in issue_terms), re.IGNORECASE)
+        for issue_terms in terms
+    ]
 
 
 def _log_counts(patterns: list[re.Pattern], texts) -> np.ndarray:

@@ -76,7 +76,14 @@ def run(
     comparison = compare_articles(chosen, articles, by=by, issues=codebook.issue_ids, actors=actors)
     progress(STEPS[3])
     data = WorkbookData(
-        matrix, comparison, tagging.statements, codebook, articles, tagging.figures, tagging.review
+        matrix,
+        comparison,
+        tagging.statements,
+        codebook,
+        articles,
+        tagging.figures,
+        tagging.review,
+        by,
     )
     workbook = write_workbook(data, out)
     extra = write_extras(

@@ -11,7 +11,6 @@ from stances.annotations import load_annotations
 from stances.codebook import CODEBOOK_FILE, Codebook, load_codebook
 from stances.corpus import load_corpus
 from stances.dataset import build_dataset
-from stances.errors import ModelError
 from stances.evaluation import cross_validate
 from stances.model import StanceModel, fit_model
 from stances.persistence import (
@@ -54,9 +53,8 @@ def train(
     """
     corpus, annotations = Path(corpus), Path(annotations)
     codebook = load_codebook(annotations / CODEBOOK_FILE)
-    dataset = build_dataset(
-        load_corpus(corpus), load_annotations(annotations, load_corpus(corpus), codebook), codebook
-    )
+    articles = load_corpus(corpus)
+    dataset = build_dataset(articles, load_annotations(annotations, articles, codebook), codebook)
     model = fit_model(dataset, codebook)
     figures = cross_validate(dataset, codebook) if evaluate else {}
     path = None
@@ -112,6 +110,3 @@ def figures_table(figures: dict) -> pd.DataFrame:
 def codebook_of(annotations: Path | str) -> Codebook:
     """The codebook of an annotations folder."""
     return load_codebook(Path(annotations) / CODEBOOK_FILE)
-
-
-__all__ = ["ModelError", "TrainingResult", "current_model", "figures_table", "train"]

@@ -37,6 +37,7 @@ class WorkbookData:
     corpus: Corpus
     figures: dict | None = None
     review: pd.DataFrame | None = None
+    by: str = "group"
 
 
 def position_colour(position: float) -> str:
@@ -114,7 +115,7 @@ def _matrix_sheet(sheet: Worksheet, data: WorkbookData) -> None:
                 else PatternFill("solid", fgColor=position_colour(row["position"]))
             )
             if row["count"]:
-                cell.comment = _quotes_comment(data.statements, actor, issue, data.matrix)
+                cell.comment = _quotes_comment(data.statements, data.by, actor, issue)
     sheet.column_dimensions["A"].width = 24
     sheet.freeze_panes = "B2"
     set_text(
@@ -126,10 +127,7 @@ def _matrix_sheet(sheet: Worksheet, data: WorkbookData) -> None:
     )
 
 
-def _quotes_comment(
-    statements: pd.DataFrame, actor: str, issue: str, matrix: pd.DataFrame
-) -> Comment:
-    by = "group" if actor in set(statements["group"]) and "group" in statements else "speaker"
+def _quotes_comment(statements: pd.DataFrame, by: str, actor: str, issue: str) -> Comment:
     rows = statements[(statements[by] == actor) & (statements["issue"] == issue)]
     rows = rows.sort_values(["source", "confidence"], ascending=[True, False]).head(TOP_QUOTES)
     lines = [
