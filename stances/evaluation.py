@@ -10,7 +10,7 @@ from sklearn.metrics import precision_recall_fscore_support
 
 from stances.codebook import Codebook
 from stances.dataset import Dataset
-from stances.features import term_patterns
+from stances.features import term_counts
 from stances.model import ISSUE_THRESHOLD, fit_model
 
 POSITIONS = [-1, 0, 1]
@@ -109,10 +109,8 @@ def cross_validate(dataset: Dataset, codebook: Codebook) -> dict:
 
 def keyword_issues(texts: list[str], codebook: Codebook) -> np.ndarray:
     """Keyword baseline: a sentence addresses an issue when it holds one of its terms."""
-    patterns = term_patterns(tuple(tuple(issue.terms) for issue in codebook.issues))
-    return np.array(
-        [[bool(p.search(text)) for p in patterns] for text in texts], dtype=int
-    ).reshape(len(texts), len(patterns))
+    terms = tuple(tuple(issue.terms) for issue in codebook.issues)
+    return (term_counts(terms, texts) > 0).astype(int)
 
 
 def usual_positions(train: pd.DataFrame, test: pd.DataFrame) -> list[int]:

@@ -27,9 +27,8 @@ class StatementCues(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, x: pd.DataFrame) -> np.ndarray:
-        patterns = term_patterns(self.terms)
-        own = _log_counts(patterns, x["text"])
-        before = _log_counts(patterns, x["context"])
+        own = np.log1p(term_counts(self.terms, list(x["text"])))
+        before = np.log1p(term_counts(self.terms, list(x["context"])))
         speaks = (np.asarray(x["n_actors"], dtype=float) > 0)[:, None].astype(float)
         return self.weight * np.hstack([own, own * speaks, before * speaks, speaks])
 
@@ -39,17 +38,27 @@ class StatementCues(TransformerMixin, BaseEstimator):
         return np.array([*names, "spoken"], dtype=object)
 
 
-def term_patterns(terms: tuple[tuple[str, ...], ...]) -> list[re.Pattern]:
-    """One case-insensitive whole-word pattern per issue's list of terms."""
-    return [
-        re.compile("|".join(rf"\b{re.escape(t)}\b" for t in issue_terms), re.IGNORECASE)
-        for issue_terms in terms
-    ]
+def term_counts(terms: tuple[tuple[str, ...], ...], texts) -> np.ndarray:
+    """How often each issue's terms occur in each text, shape (texts, issues).
 
-
-def _log_counts(patterns: list[re.Pattern], texts) -> np.ndarray:
-    counts = [[len(p.findall(str(text))) for p in patterns] for text in texts]
-    return np.log1p(np.array(counts, dtype=float).reshape(len(counts), len(patterns)))
+    Matching is case-insensitive on whole words, left to right, and the longest term
+    wins: with "NATO troops" among one issue's terms and "troops" among another's,
+    "NATO troops" counts once, for the first issue only.
+    """
+    owners: dict[str, set[int]] = {}
+    for issue, issue_terms in enumerate(terms):
+        for term in issue_terms:
+            owners.setdefault(term.casefold(), set()).add(issue)
+    counts = np.zeros((len(texts), len(terms)))
+    if not owners:
+        return counts
+    longest_first = sorted(owners, key=len, reverse=True)
+    pattern = re.compile("|".join(rf"\b{re.escape(t)}\b" for t in longest_first), re.IGNORECASE)
+    for row, text in enumerate(texts):
+        for match in pattern.finditer(str(text)):
+            for issue in owners.get(match.group().casefold(), ()):
+                counts[row, issue] += 1
+    return counts
 
 
 def feature_frame(texts: list[str], contexts: list[str], n_actors: list[int]) -> pd.DataFrame:
