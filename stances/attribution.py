@@ -39,6 +39,39 @@ PASSIVE_BY = re.compile(
     r"supported|backed|refused)\s+(?:both\s+|also\s+)?(?:by|in)\s*$"
 )
 HEADLINE = re.compile(r"^\s*([A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3}):\s")
+# Newsroom rubrics written like a headline attribution ("Analysis: ..."), not speakers.
+RUBRICS = {
+    "analysis",
+    "breaking",
+    "comment",
+    "commentary",
+    "editorial",
+    "exclusive",
+    "explainer",
+    "factbox",
+    "fact check",
+    "interview",
+    "live",
+    "opinion",
+    "podcast",
+    "q&a",
+    "review",
+    "timeline",
+    "update",
+    "video",
+    "watch",
+    "photos",
+    "explained",
+    "feature",
+    "insight",
+}
+# A capitalised phrase right after a place preposition is a place or a topic, not a speaker:
+# "bases in the Far East", "talks about the so-called Strategic Stability Talks".
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|across|into|inside|outside|throughout|about|toward|towards|"
+    r"around|along|within|beyond)\s+(?:the\s+)?(?:so-called\s+)?$",
+    re.IGNORECASE,
+)
 PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
 PERSPECTIVE = re.compile(r"^\s*(?:But\s+|And\s+)?For\s+[^,]{2,80},")
 PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
@@ -55,6 +88,14 @@ DESCRIBED = re.compile(
     r"representatives?|sources?|officers?|commanders?)\b",
     re.IGNORECASE,
 )
+# Plural roles without an article, led by a capitalised or rank word: "US officials",
+# "senior Western diplomats".
+DESCRIBED_BARE = re.compile(
+    r"(?<![\w.’'\-])(?:(?:senior|top|former|unnamed|anonymous|[A-Z][\w.’'\-]*)\s+){1,3}"
+    r"(?:officials|diplomats|ministers|envoys|negotiators|analysts|experts|sources|"
+    r"lawmakers|senators|officers|commanders)\b"
+)
+APPOSITION = re.compile(r"\s*,\s*")
 NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][a-z][\w’'\-]+")
 TITLE_WORDS = {
     "President",
@@ -269,7 +310,7 @@ class Attributor:
         speakers += self._perspective(sentence, mentions)
         if not any(speakers):
             speakers = [
-                self._described(sentence, quoted, previous)
+                self._described(sentence, mentions, quoted, previous)
                 or self._carried_over(sentence, quoted, previous)
             ]
         speakers += self._position_actors(sentence, mentions)
@@ -289,6 +330,8 @@ class Attributor:
         taken = [(m.start, m.end) for m in found]
         for match in NAME.finditer(sentence):
             start, name = _strip_titles(match.start(), match.group())
+            if PLACE_BEFORE.search(sentence[:start]):
+                continue
             if name and not any(s < start + len(name) and start < e for s, e in taken):
                 found.append(_Mention(start, start + len(name), None, name))
         return sorted(found, key=lambda m: m.start)
@@ -338,6 +381,8 @@ class Attributor:
         if not match:
             return None
         name = match.group(1)
+        if name.casefold() in RUBRICS and name not in self._alias_index:
+            return None
         known = [m for m in mentions if m.start == match.start(1) and m.end == match.end(1)]
         mention = known[0] if known else _Mention(0, len(name), self._alias_index.get(name), name)
         return self._resolve(mention, sentence, "headline", 0.8)
@@ -386,13 +431,23 @@ class Attributor:
         ]
 
     def _described(
-        self, sentence: str, quoted: list[bool], previous: Attribution | None
+        self,
+        sentence: str,
+        mentions: list[_Mention],
+        quoted: list[bool],
+        previous: Attribution | None,
     ) -> Attribution | None:
-        """An unnamed speaker described by a role: "a senior US official said"."""
-        for match in DESCRIBED.finditer(sentence):
+        """An unnamed speaker described by a role ("a senior US official said", "US
+        officials said"); a role in apposition to a name ("Jane Roe, the US envoy, ...")
+        is that name."""
+        found = [*DESCRIBED.finditer(sentence), *DESCRIBED_BARE.finditer(sentence)]
+        for match in sorted(found, key=lambda m: m.start()):
             verb = REPORTING_VERB.search(sentence, match.end())
             if quoted[match.start()] or not verb or verb.start() - match.end() > 100:
                 continue
+            named = [m for m in mentions if APPOSITION.fullmatch(sentence[m.end : match.start()])]
+            if named:
+                return self._resolve(named[-1], sentence, "appositive", 0.8)
             phrase = match.group().strip()
             group, cue = self.place(sentence[match.start() : verb.start()])
             if group:

@@ -126,3 +126,50 @@ def test_articles_carry_the_last_speaker_across_sentences(attributor):
     spans = [(0, 29), (30, len(text))]
     result = attributor.attribute_article(text, spans)
     assert [actors[0].speaker for actors in result] == ["lavrov", "lavrov"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysis: the talks in Vienna ended without a date for the next round",
+        "Opinion: Europe cannot wait for Washington",
+    ],
+)
+def test_a_newsroom_rubric_before_a_colon_is_not_a_speaker(attributor, sentence):
+    assert attributor.attribute_sentence(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Tanks left their bases in the Far North, US officials said.",
+            ("us_government", "united_states"),
+        ),
+        (
+            "Ryabkov said nothing about the so-called Minsk Working Group.",
+            ("ryabkov", "russia"),
+        ),
+    ],
+)
+def test_a_name_after_a_place_preposition_is_a_place_not_a_speaker(
+    attributor, sentence, expected
+):
+    actors = attributor.attribute_sentence(sentence)
+    assert [(a.speaker, a.group) for a in actors] == [expected]
+
+
+def test_a_role_in_apposition_to_a_name_is_that_name(attributor):
+    sentence = (
+        "Anna Berg, the Polish representative to the Conference on Disarmament in Geneva, "
+        "left Friday’s session concluding that “the talks are over.”"
+    )
+    actors = attributor.attribute_sentence(sentence)
+    assert [(a.speaker, a.group, a.method) for a in actors] == [
+        ("new:anna_berg", "poland", "appositive")
+    ]
+
+
+def test_plural_roles_without_an_article_are_described_speakers(attributor):
+    [actor] = attributor.attribute_sentence("Senior Polish diplomats said the offer was serious.")
+    assert (actor.group, actor.method, actor.is_new) == ("poland", "described", True)
