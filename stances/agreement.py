@@ -1,0 +1,99 @@
+"""Agreement between the training labels and the independent second labelling."""
+
+from __future__ import annotations
+
+import krippendorff
+import numpy as np
+import pandas as pd
+
+from stances.corpus import Corpus
+from stances.dataset import sentence_of
+from stances.sentences import split_sentences
+
+AGREEMENT_COLUMNS = ["task", "units", "both_coded", "percent_agreement", "alpha"]
+
+
+def labeller_agreement(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """Krippendorff's alpha of the two labellings, on the articles both labelled.
+
+    `labels` holds both labellings (`independent` marks the second). Tasks:
+    - `issue`: does a sentence carry a statement on the issue? (nominal, every
+      sentence × issue);
+    - `actor`: ... by a speaker of this group? (nominal, every sentence × issue ×
+      group either labeller used);
+    - `position`: the position, where both coded the same sentence, issue and
+      group (ordinal).
+    """
+    both = set(labels.loc[labels["independent"], "article"]) & set(
+        labels.loc[~labels["independent"], "article"]
+    )
+    labels = labels[labels["article"].isin(both)].copy()
+    if labels.empty:
+        return pd.DataFrame(columns=AGREEMENT_COLUMNS)
+    labels["sentence"] = _sentences_of(labels, corpus)
+    n_sentences = {article: len(split_sentences(corpus[article].text)) for article in both}
+    issues, groups = sorted(labels["issue"].unique()), sorted(labels["group"].unique())
+    actor_units = _presence(labels, n_sentences, ["issue", "group"], [issues, groups])
+    rows = [
+        _row("issue", _presence(labels, n_sentences, ["issue"], [issues]), "nominal"),
+        _row("actor", actor_units, "nominal"),
+        _row("position", _positions(labels), "ordinal"),
+    ]
+    return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
+
+
+def _sentences_of(labels: pd.DataFrame, corpus: Corpus) -> list[int]:
+    starts = {
+        article: np.array([start for start, _ in split_sentences(corpus[article].text)])
+        for article in labels["article"].unique()
+    }
+    pairs = zip(labels["article"], labels["start"], strict=True)
+    return [sentence_of(starts[article], start) for article, start in pairs]
+
+
+def _presence(
+    labels: pd.DataFrame, n_sentences: dict[str, int], keys: list[str], values: list[list[str]]
+) -> np.ndarray:
+    """Two rows (training, independent) of 0/1 over every sentence × key combination."""
+    units = pd.MultiIndex.from_product(values, names=keys)
+    data = []
+    for independent in (False, True):
+        coded = labels[labels["independent"] == independent]
+        row = []
+        for article, count in sorted(n_sentences.items()):
+            present = set(
+                coded.loc[coded["article"] == article, ["sentence", *keys]].itertuples(
+                    index=False, name=None
+                )
+            )
+            row += [float((s, *unit) in present) for s in range(count) for unit in units.to_list()]
+        data.append(row)
+    return np.array(data)
+
+
+def _positions(labels: pd.DataFrame) -> np.ndarray:
+    """Two rows of positions per (article, sentence, issue, group); NaN where not coded."""
+    keys = ["article", "sentence", "issue", "group"]
+    table = labels.pivot_table(
+        index=keys, columns="independent", values="position", aggfunc="median"
+    ).reindex(columns=[False, True])
+    return table.to_numpy(dtype=float).T
+
+
+def _row(task: str, data: np.ndarray, level: str) -> dict:
+    coded = ~np.isnan(data)
+    pairable = coded.all(axis=0)
+    equal = data[0, pairable] == data[1, pairable]
+    values = np.unique(data[:, pairable])
+    alpha = (
+        float(krippendorff.alpha(reliability_data=data, level_of_measurement=level))
+        if pairable.any() and len(values) > 1
+        else float("nan")
+    )
+    return {
+        "task": task,
+        "units": int(coded.any(axis=0).sum()),
+        "both_coded": int(pairable.sum()),
+        "percent_agreement": float(equal.mean()) if pairable.any() else float("nan"),
+        "alpha": alpha,
+    }

@@ -1,0 +1,76 @@
+"""Agreement between the training labels and the independent second labelling."""
+
+import math
+
+import pytest
+
+from stances.agreement import labeller_agreement
+from stances.annotations import load_annotations
+from stances.codebook import load_codebook
+from stances.corpus import load_corpus
+from tests.conftest import ROOT, write
+
+SECOND = """\
+article: a1
+annotator: second
+independent: true
+statements:
+  - id: s1
+    quote: "ready to limit missiles"
+    speaker: smith
+    issue: missiles
+    position: 1
+  - id: s2
+    quote: "rejects any limit on its drills"
+    speaker: ivanov
+    issue: exercises
+    position: {position}
+"""
+
+
+def agreement_of(project):
+    corpus = load_corpus(project / "seeds")
+    codebook = load_codebook(project / "annotations" / "codebook.yaml")
+    labels = load_annotations(project / "annotations", corpus, codebook, include_independent=True)
+    return labeller_agreement(labels, corpus).set_index("task")
+
+
+def test_identical_labellings_agree_perfectly(tiny_project):
+    write(tiny_project / "annotations" / "independent" / "a1.yaml", SECOND.format(position=-1))
+    table = agreement_of(tiny_project)
+    # 4 sentences x 2 issues; both statements found by both labellers.
+    assert table.loc["issue", "units"] == 8
+    assert table.loc["issue", "alpha"] == pytest.approx(1.0)
+    assert table.loc["position", "both_coded"] == 2
+    assert table.loc["position", "percent_agreement"] == 1.0
+
+
+def test_a_different_position_lowers_position_agreement_only(tiny_project):
+    write(tiny_project / "annotations" / "independent" / "a1.yaml", SECOND.format(position=0))
+    table = agreement_of(tiny_project)
+    assert table.loc["issue", "alpha"] == pytest.approx(1.0)
+    assert table.loc["actor", "alpha"] == pytest.approx(1.0)
+    assert table.loc["position", "percent_agreement"] == 0.5
+    assert table.loc["position", "alpha"] < 1.0
+
+
+def test_a_statement_only_one_labeller_found_lowers_issue_agreement(tiny_project):
+    second = SECOND.format(position=-1).replace("issue: missiles", "issue: exercises")
+    write(tiny_project / "annotations" / "independent" / "a1.yaml", second)
+    table = agreement_of(tiny_project)
+    assert table.loc["issue", "percent_agreement"] == pytest.approx(6 / 8)
+    assert table.loc["issue", "alpha"] < 0.6
+
+
+def test_without_a_second_labelling_there_is_nothing_to_compare(tiny_project):
+    assert agreement_of(tiny_project).empty
+
+
+def test_the_shipped_labellings_agree_well_on_issues_and_positions():
+    corpus = load_corpus(ROOT / "seeds")
+    codebook = load_codebook(ROOT / "annotations" / "codebook.yaml")
+    labels = load_annotations(ROOT / "annotations", corpus, codebook, include_independent=True)
+    table = labeller_agreement(labels, corpus).set_index("task")
+    assert table.loc["issue", "alpha"] > 0.8
+    assert table.loc["position", "both_coded"] > 40
+    assert not math.isnan(table.loc["position", "percent_agreement"])
