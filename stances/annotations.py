@@ -106,18 +106,31 @@ def load_annotations(
     return table
 
 
+def document_kind(data: object) -> str:
+    """How to name a YAML document that is not a mapping: "empty", "a list", ...
+
+    >>> document_kind(None), document_kind([1]), document_kind("yes")
+    ('empty', 'a list', "a single value ('yes')")
+    """
+    if data is None:
+        return "empty"
+    if isinstance(data, list):
+        return "a list"
+    text = repr(data)
+    return f"a single value ({text if len(text) <= 40 else text[:37] + '...'})"
+
+
 def _check_file(path: Path, corpus: Corpus, codebook: Codebook) -> tuple[list, list[Problem]]:
     try:
         data = load_yaml(path)
     except InputError as error:
         return [], [error.problem]
     if not isinstance(data, LineDict):
-        kind = "empty" if data is None else f"a {type(data).__name__}"
         return [], [
             Problem(
                 path,
                 getattr(data, "line", 1),
-                f"the document is {kind}; expected a "
+                f"the document is {document_kind(data)}; expected a "
                 "mapping with article, annotator and statements",
             )
         ]

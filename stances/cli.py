@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from stances.atomic import write_text_atomic
+from stances.atomic import check_output_path, write_text_atomic
 from stances.errors import StancesError, ValidationFailed
 from stances.validation import validate_project
 
@@ -77,6 +78,8 @@ def train(
     from stances.training import train as train_model
 
     try:
+        if json_file:
+            check_output_path(json_file, suffix=".json")
         result = train_model(corpus, annotations, model_dir=models)
         if json_file:
             write_text_atomic(json_file, json.dumps(result.figures, indent=2) + "\n")
@@ -130,12 +133,13 @@ def tag(
     ),
 ) -> None:
     """Tag every sentence of a corpus; write the statements table."""
-    from stances.tables import write_table
+    from stances.tables import check_table_path, write_table
     from stances.tagging import tag_corpus
 
     try:
-        result = tag_corpus(corpus, annotations, training_corpus=training_corpus, model_dir=models)
         make_default_folder(out)
+        check_table_path(out)
+        result = tag_corpus(corpus, annotations, training_corpus=training_corpus, model_dir=models)
         write_table(result.statements, out, protect=protect)
     except StancesError as error:
         raise fail(error) from None
@@ -191,7 +195,11 @@ def run(
     make_default_folder(out)
     try:
         with Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), console=errors, transient=True
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            console=errors,
+            transient=True,
+            disable=not errors.is_terminal,  # else it leaves a blank line in logs
         ) as bar:
             task = bar.add_task("starting", total=len(STEPS))
             result = run_job(
@@ -319,7 +327,8 @@ def suggest(
 def make_default_folder(path: Path) -> None:
     """Create `out/` for default outputs; any other missing folder is the user's error."""
     if path.parent == DEFAULT_OUT:
-        path.parent.mkdir(exist_ok=True)
+        with contextlib.suppress(OSError):  # the write reports a file named `out`
+            path.parent.mkdir(exist_ok=True)
 
 
 def main() -> None:

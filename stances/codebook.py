@@ -4,15 +4,28 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from stances.errors import Problem, ValidationFailed
 from stances.schema import validate_model
 from stances.yamlio import line_at, load_yaml
 
-Position = Literal[-1, 0, 1]
+
+def _whole_number(value: object) -> object:
+    """Refuse what `Literal[-1, 0, 1]` lets through: YAML's `yes`/`no` (bools) and `1.0`."""
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "literal_error", "Input should be -1, 0 or 1, not yes/no or true/false"
+        )
+    if isinstance(value, float):
+        raise PydanticCustomError("literal_error", "Input should be -1, 0 or 1, without decimals")
+    return value
+
+
+Position = Annotated[Literal[-1, 0, 1], BeforeValidator(_whole_number)]
 CODEBOOK_FILE = "codebook.yaml"
 
 

@@ -87,6 +87,8 @@ def load_corpus(path: Path | str) -> Corpus:
     articles = {}
     for file in files:
         text = read_text(file)
+        if not text.strip():
+            raise InputError("the article is empty; add its text or remove the file", path=file)
         entry = metadata.get(file.stem, {})
         articles[file.stem] = Article(
             id=file.stem,
@@ -123,8 +125,22 @@ def _check_entry(path: Path, data: LineDict, article_id: str) -> dict:
             line=line,
         )
     date = entry.get("date")
-    if date is not None and not isinstance(date, dt.date):
-        if not (isinstance(date, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)):
-            raise InputError(f"{article_id}: date must be YYYY-MM-DD or null", path=path, line=line)
+    if not _is_date(date):
+        raise InputError(
+            f"{article_id}: date must be a valid YYYY-MM-DD date or null", path=path, line=line
+        )
+    if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     return {**entry, "date": date}
+
+
+def _is_date(value: object) -> bool:
+    if value is None or isinstance(value, dt.date):
+        return True
+    if not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:  # 2022-02-30
+        return False
+    return True

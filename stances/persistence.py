@@ -9,6 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import skops.io as sio
+from sklearn.pipeline import Pipeline
 
 from stances.annotations import annotation_files
 from stances.atomic import atomic_path, write_text_atomic
@@ -31,13 +32,36 @@ def training_fingerprint(annotations: Path, corpus: Path) -> str:
     ]
     files += sorted(corpus.glob("*.txt"))
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.name.encode() + b"\0")
+        _add_file(digest, path)
+        digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _add_file(digest: hashlib._Hash, path: Path) -> None:
+    """Feed the file to `digest` in chunks, or a marker when it is no regular file.
+
+    Loading the folder, device or dangling link later reports the problem.
+    """
+    if not path.is_file():
+        digest.update(b"\0not a regular file\0")
+        return
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        digest.update(b"\0unreadable\0")
 
 
 def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: dict | None) -> Path:
     """Write the model (skops) and its manifest, each atomically; return the model path."""
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise ModelError("not a folder; pass --models a folder (created when missing)", path=folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ModelError(f"cannot create the model folder: {error.strerror}", path=folder) from None
     target = folder / MODEL_FILE
     with atomic_path(target) as temporary:
         sio.dump(_as_dict(model), temporary)
@@ -57,9 +81,10 @@ def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: d
 def read_manifest(folder: Path) -> dict | None:
     """The manifest of a saved model, or None when there is none or it is unreadable."""
     try:
-        return json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+        manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return manifest if isinstance(manifest, dict) else None
 
 
 def load_model(folder: Path) -> StanceModel:
@@ -110,7 +135,7 @@ def _as_dict(model: StanceModel) -> dict:
 
 
 def _from_dict(loaded: object, manifest: dict, path: Path) -> StanceModel:
-    if not isinstance(loaded, dict) or set(loaded) != {"issues", "issue_model", "position_model"}:
+    if not _is_model_dict(loaded):
         raise ModelError(
             "not a stances model (unexpected content); delete it or run `stances train`", path=path
         )
@@ -119,4 +144,18 @@ def _from_dict(loaded: object, manifest: dict, path: Path) -> StanceModel:
         loaded["issue_model"],
         loaded["position_model"],
         manifest.get("chosen", {}),
+    )
+
+
+def _is_model_dict(loaded: object) -> bool:
+    """What `_as_dict` writes: the issue ids and two fitted pipelines."""
+    return (
+        isinstance(loaded, dict)
+        and set(loaded) == {"issues", "issue_model", "position_model"}
+        and isinstance(loaded["issues"], list)
+        and all(isinstance(issue, str) for issue in loaded["issues"])
+        and all(
+            isinstance(loaded[name], Pipeline) and hasattr(loaded[name], "predict_proba")
+            for name in ("issue_model", "position_model")
+        )
     )

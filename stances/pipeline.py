@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from stances.atomic import check_output_path
 from stances.codebook import Codebook
 from stances.compare import compare_articles
 from stances.corpus import load_corpus
-from stances.errors import ValidationFailed
+from stances.errors import OutputError, ValidationFailed
 from stances.matrix import build_matrix, select_statements
 from stances.tables import write_table
 from stances.tagging import Tagging, tag_corpus
@@ -62,6 +63,7 @@ def run(
     >>> result.workbook                # doctest: +SKIP
     PosixPath('out/stances.xlsx')
     """
+    check_outputs(out, model_dir=model_dir, csv_dir=csv_dir, png=png)
     progress(STEPS[0])
     report = validate_project(training_corpus, annotations)
     if not report.ok:
@@ -118,6 +120,24 @@ def long_format(
     return table[table["count"] > 0].reset_index(drop=True)
 
 
+def check_outputs(
+    out: Path | str,
+    *,
+    model_dir: Path | str,
+    csv_dir: Path | str | None,
+    png: Path | str | None,
+) -> None:
+    """Refuse, before any work, outputs that could not be written at the end."""
+    check_output_path(out, suffix=".xlsx")
+    if png is not None:
+        check_output_path(png, suffix=".png")
+    for folder, option in ((model_dir, "--models"), (csv_dir, "--csv")):
+        if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+            raise OutputError(
+                f"not a folder; {option} takes a folder (created when missing)", path=folder
+            )
+
+
 def write_extras(
     matrix: pd.DataFrame,
     comparison: pd.DataFrame,
@@ -130,7 +150,10 @@ def write_extras(
     written = []
     if csv_dir is not None:
         folder = Path(csv_dir)
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"cannot create the folder: {error.strerror}", path=folder) from None
         written.append(
             write_table(long_format(matrix, comparison, articles_ids), folder / "matrix_long.csv")
         )

@@ -11,12 +11,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from stances.atomic import atomic_path
+from stances.atomic import atomic_path, check_output_path
 from stances.matrix import matrix_grid
 
 
 def draw_heatmap(matrix: pd.DataFrame, path: Path | str, *, title: str = "Positions") -> Path:
     """Actors × issues, red (oppose) to green (support), each cell with label and count."""
+    check_output_path(path, suffix=".png")
     positions, counts = matrix_grid(matrix, "position"), matrix_grid(matrix, "count")
     labels = matrix_grid(matrix, "label")
     figure, axes = plt.subplots(

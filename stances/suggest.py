@@ -15,7 +15,7 @@ from stances.errors import OutputError
 from stances.features import feature_frame
 from stances.tagging import STATEMENT_COLUMNS, attribute_corpus
 from stances.training import DEFAULT_MODEL_DIR, codebook_of, current_model
-from stances.yamlio import parse_yaml
+from stances.yamlio import parse_yaml_documents
 
 SUGGESTION_COLUMNS = [*STATEMENT_COLUMNS[:-1], "uncertainty", "reason"]
 
@@ -111,39 +111,55 @@ def suggestion_documents(suggestions: pd.DataFrame) -> list[dict]:
 
 def write_suggestions(suggestions: pd.DataFrame, path: Path | str) -> Path:
     """Write the stubs as multi-document YAML; never overwrite an existing file."""
-    path = Path(path)
-    if path.exists():
-        raise OutputError("file exists; stances never overwrites it: pick a new name", path=path)
     header = (
         "# Suggestions from `stances suggest`: fill in `annotator`, check every field,\n"
         "# then move each document into annotations/<article>.yaml.\n"
     )
-    body = yaml.safe_dump_all(
-        suggestion_documents(suggestions), allow_unicode=True, sort_keys=False, width=100
+    return write_documents(suggestion_documents(suggestions), path, header=header)
+
+
+def write_documents(documents: list[dict], path: Path | str, *, header: str = "") -> Path:
+    """Write annotation documents as multi-document YAML; never overwrite an existing file."""
+    path = Path(path)
+    if path.exists():
+        raise OutputError("file exists; stances never overwrites it: pick a new name", path=path)
+    body = yaml.dump_all(
+        [_plain(document) for document in documents],
+        Dumper=_StubDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
     )
     return write_text_atomic(path, header + body)
+
+
+def _plain(value: object) -> object:
+    """Dicts and lists as they are read back (`LineDict`, `LineList`) made plain for PyYAML."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def load_suggestions(path: Path | str) -> list[dict]:
     """Read a suggestions file back (one dict per article document)."""
     from stances.textio import read_text
 
-    text = read_text(Path(path))
-    return [parse_yaml(part, path) for part in _documents(text)]
+    documents = parse_yaml_documents(read_text(Path(path)), path)
+    return [document for document in documents if document is not None]
 
 
-def _documents(text: str) -> list[str]:
-    parts, current = [], []
-    for line in text.splitlines(keepends=True):
-        if line.rstrip() == "---":
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(line)
-    parts.append("".join(current))
-    return [
-        part
-        for part in parts
-        if part.strip()
-        and not all(line.lstrip().startswith("#") or not line.strip() for line in part.splitlines())
-    ]
+class _StubDumper(yaml.SafeDumper):
+    """SafeDumper that double-quotes text holding a line separator (NEL, U+2028, U+2029).
+
+    PyYAML writes those raw inside single quotes and folds them to spaces on reading.
+    """
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if any(separator in text for separator in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_StubDumper.add_representer(str, _represent_text)

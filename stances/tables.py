@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from stances.atomic import atomic_path
+from stances.atomic import atomic_path, check_output_path
 from stances.errors import OutputError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -30,16 +30,22 @@ def protect_frame(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def check_table_path(path: Path | str) -> Path:
+    """Raise `OutputError` now if a table could not be written to `path` later."""
+    path = Path(path)
+    if path.suffix.lower() not in {".csv", ".parquet"}:
+        raise OutputError("unknown table format; name the file .csv or .parquet", path=path)
+    return check_output_path(path)
+
+
 def write_table(table: pd.DataFrame, path: Path | str, *, protect: bool = True) -> Path:
     """Write `table` to `.csv` or `.parquet` (by suffix) atomically.
 
     Text cells that look like formulas are protected for spreadsheets unless
     `protect=False` (for machine consumers).
     """
-    path = Path(path)
+    path = check_table_path(path)
     suffix = path.suffix.lower()
-    if suffix not in {".csv", ".parquet"}:
-        raise OutputError("unknown table format; name the file .csv or .parquet", path=path)
     out = protect_frame(table) if protect and suffix == ".csv" else table
     with atomic_path(path) as temporary:
         if suffix == ".csv":

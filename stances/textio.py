@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from stances.errors import InputError
 
 MAX_TEXT_BYTES = 20_000_000
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+READ_CHUNK = 1 << 16
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
     """Return the file's text with a BOM removed and line ends made `\\n`.
 
-    Refuses binary files, files that are not UTF-8 and files over `max_bytes`,
-    naming the line where the first bad byte stands.
+    Refuses binary files, files that are not UTF-8, files over `max_bytes` (never
+    reading more than that) and anything but a regular file (a device may never
+    end), naming the line where the first bad byte stands.
     """
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size:,} bytes, over the limit of {max_bytes:,}; split it into "
-                "smaller files",
-                path=path,
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror}", path=path) from None
+    raw = _read_bounded(path, max_bytes)
+    if raw.startswith(UTF16_BOMS):
+        raise InputError("UTF-16 text; re-save the file as UTF-8", path=path, line=1)
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise InputError("binary file (NUL byte); only UTF-8 text is read", path=path, line=line)
@@ -39,3 +35,30 @@ def read_text(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
             line=line,
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes:
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a folder" if stat.S_ISDIR(status.st_mode) else "a device, pipe or socket"
+            raise InputError(f"{kind}, not a text file; remove or rename it", path=path)
+        if status.st_size > max_bytes:
+            raise _too_big(path, f"file is {status.st_size:,} bytes, over", max_bytes)
+        chunks, size = [], 0
+        with path.open("rb") as handle:
+            # in chunks: read(max_bytes) would allocate max_bytes for every small file
+            while chunk := handle.read(READ_CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise _too_big(path, "file grew while being read, past", max_bytes)
+                chunks.append(chunk)
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror}", path=path) from None
+    return b"".join(chunks)
+
+
+def _too_big(path: Path, what: str, max_bytes: int) -> InputError:
+    return InputError(
+        f"{what} the limit of {max_bytes:,} bytes; split it into smaller files", path=path
+    )

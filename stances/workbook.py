@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from stances.atomic import atomic_path
+from stances.atomic import atomic_path, check_output_path
 from stances.codebook import Codebook
 from stances.corpus import Corpus
 from stances.training import figures_table
@@ -68,6 +68,7 @@ def set_text(sheet: Worksheet, row: int, column: int, value: object):
 
 def write_workbook(data: WorkbookData, path: Path | str) -> Path:
     """Write the workbook atomically: the previous file stays intact if anything fails."""
+    check_output_path(path, suffix=".xlsx")
     book = Workbook()
     _matrix_sheet(book.active, data)
     _comparison_sheet(book.create_sheet("By article"), data)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ import yaml
 from stances.errors import InputError
 
 MAX_YAML_BYTES = 5_000_000
+MAX_YAML_DEPTH = 50
 
 
 class LineDict(dict):
@@ -33,16 +36,42 @@ class LineList(list):
 
 
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases (no "billion laughs") and duplicate keys."""
+    """SafeLoader that refuses aliases ("billion laughs"), deep nesting and odd keys.
+
+    Values PyYAML cannot construct (`date: 2022-02-30`) are reported at their line.
+    """
+
+    depth = 0
 
     def compose_node(self, parent, index):
+        mark = self.peek_event().start_mark
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
             raise yaml.MarkedYAMLError(
                 problem="aliases (*name) are not allowed; write the value out in full",
                 problem_mark=mark,
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_YAML_DEPTH:
+            raise yaml.MarkedYAMLError(
+                problem=f"nested more than {MAX_YAML_DEPTH} levels deep; flatten the document",
+                problem_mark=mark,
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError) as error:
+            # e.g. `date: 2022-02-30` or `!!int abc`: PyYAML raises a bare ValueError
+            kind = node.tag.rsplit(":", 1)[-1].replace("timestamp", "date")
+            value = repr(node.value) if isinstance(node, yaml.ScalarNode) else "this value"
+            raise yaml.MarkedYAMLError(
+                problem=f"{value} is not a valid {kind} ({error}); quote it to keep it as text",
+                problem_mark=node.start_mark,
+            ) from None
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -50,6 +79,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     data.line = node.start_mark.line + 1
     data.key_lines = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise yaml.MarkedYAMLError(
+                problem="a key must be a plain value, not a list or mapping",
+                problem_mark=key_node.start_mark,
+            )
         key = loader.construct_object(key_node, deep=True)
         if key in data:
             raise yaml.MarkedYAMLError(
@@ -73,14 +107,34 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 def parse_yaml(text: str, path: Path | str = "<string>") -> Any:
     """Parse YAML text safely, keeping line numbers; raise `InputError` on bad YAML."""
-    try:
+    with _located_errors(text, path):
         return yaml.load(text, Loader=_LineLoader)
+
+
+def parse_yaml_documents(text: str, path: Path | str = "<string>") -> list:
+    """Every document of a multi-document YAML text, with lines counted from its start."""
+    with _located_errors(text, path):
+        return list(yaml.load_all(text, Loader=_LineLoader))
+
+
+@contextlib.contextmanager
+def _located_errors(text: str, path: Path | str) -> Iterator[None]:
+    """Turn PyYAML's errors into one `InputError` at the file's line."""
+    try:
+        yield
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         column = f" (column {mark.column + 1})" if mark else ""
         problem = error.problem or error.context or "cannot be parsed"
         raise InputError(f"YAML error: {problem}{column}", path=path, line=line) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise InputError(
+            f"YAML error: character #x{error.character:02x} is not allowed in YAML; remove it",
+            path=path,
+            line=line,
+        ) from None
     except yaml.YAMLError as error:
         raise InputError(f"YAML error: {error}", path=path) from None
 
@@ -89,13 +143,7 @@ def load_yaml(path: Path) -> Any:
     """Read and parse a YAML file, refusing files over `MAX_YAML_BYTES`."""
     from stances.textio import read_text
 
-    size = path.stat().st_size
-    if size > MAX_YAML_BYTES:
-        raise InputError(
-            f"YAML file is {size:,} bytes, over the limit of {MAX_YAML_BYTES:,}; split it",
-            path=path,
-        )
-    return parse_yaml(read_text(path), path)
+    return parse_yaml(read_text(path, max_bytes=MAX_YAML_BYTES), path)
 
 
 def line_at(data: Any, location: tuple) -> int | None:

@@ -152,9 +152,7 @@ def test_a_newsroom_rubric_before_a_colon_is_not_a_speaker(attributor, sentence)
         ),
     ],
 )
-def test_a_name_after_a_place_preposition_is_a_place_not_a_speaker(
-    attributor, sentence, expected
-):
+def test_a_name_after_a_place_preposition_is_a_place_not_a_speaker(attributor, sentence, expected):
     actors = attributor.attribute_sentence(sentence)
     assert [(a.speaker, a.group) for a in actors] == [expected]
 

@@ -1,11 +1,21 @@
 """Invariants that hold for any input (hypothesis)."""
 
+import tempfile
+from pathlib import Path
+
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stances.matrix import build_matrix
 from stances.sentences import split_sentences
+from stances.suggest import (
+    SUGGESTION_COLUMNS,
+    load_suggestions,
+    suggestion_documents,
+    write_documents,
+    write_suggestions,
+)
 from tests.test_matrix import statements
 
 news_text = st.lists(
@@ -52,3 +62,75 @@ def test_the_matrix_of_a_table_is_the_sum_of_the_matrices_of_its_articles(table_
     ]
     total = sum(parts) if parts else whole[additive] * 0
     pd.testing.assert_frame_equal(whole[additive], total, check_dtype=False)
+
+
+hostile_text = st.one_of(
+    st.text(max_size=250),
+    st.sampled_from(
+        [
+            "yes",
+            "no",
+            "null",
+            "~",
+            "true",
+            "1",
+            "-1",
+            "0x1F",
+            "1e3",
+            "2022-01-01",
+            ".inf",
+            "=SUM(A1:A9)",
+            "-@cmd",
+            "@here",
+            "- item",
+            "key: value",
+            "a # not a comment",
+            '"quoted"',
+            "'single'",
+            "line one\nline two",
+            "\n---\n",
+            "---",
+            "...",
+            "  padded  ",
+            "tab\there",
+            "&anchor *alias",
+            "!tag",
+            "%YAML 1.1",
+            "Zoë «Ёлка» 😀",
+            "\u2028\u2029\x85",
+            "\r\nwindows\r",
+        ]
+    ),
+)
+suggestion_rows = st.lists(
+    st.tuples(
+        hostile_text.filter(str.strip),  # article id
+        hostile_text,  # text (the quote)
+        hostile_text,  # speaker
+        hostile_text,  # issue
+        st.sampled_from([-1, 0, 1]),
+        st.floats(0, 1),
+        hostile_text,  # reason
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@given(suggestion_rows)
+@settings(max_examples=200, deadline=None)
+def test_suggestion_stubs_load_back_as_the_records_written(rows):
+    table = pd.DataFrame(
+        [
+            (article, 0, 0, len(text), text, speaker, "group", issue, position, p, 1 - p, why)
+            for article, text, speaker, issue, position, p, why in rows
+        ],
+        columns=SUGGESTION_COLUMNS,
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        first, second = Path(folder) / "first.yaml", Path(folder) / "second.yaml"
+        write_suggestions(table, first)
+        loaded = load_suggestions(first)
+        assert loaded == suggestion_documents(table)
+        write_documents(loaded, second)
+        assert load_suggestions(second) == loaded

@@ -159,7 +159,7 @@ def test_a_document_that_is_a_list_is_reported(tiny_project):
     path = write_labels(tiny_project, "- just\n- a list\n")
     [problem] = problems_of(tiny_project)
     assert problem == (
-        f"{path}:1: the document is a LineList; expected a mapping with article, "
+        f"{path}:1: the document is a list; expected a mapping with article, "
         "annotator and statements"
     )
 
