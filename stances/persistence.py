@@ -54,10 +54,15 @@ def _add_file(digest: hashlib._Hash, path: Path) -> None:
         digest.update(b"\0unreadable\0")
 
 
-def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: dict | None) -> Path:
-    """Write the model (skops) and its manifest, each atomically; return the model path."""
+def check_model_folder(folder: Path) -> None:
+    """Raise `ModelError` when `folder` exists but is not a folder (before any training)."""
     if folder.exists() and not folder.is_dir():
         raise ModelError("not a folder; pass --models a folder (created when missing)", path=folder)
+
+
+def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: dict | None) -> Path:
+    """Write the model (skops) and its manifest, each atomically; return the model path."""
+    check_model_folder(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

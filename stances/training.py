@@ -15,6 +15,7 @@ from stances.evaluation import cross_validate
 from stances.model import StanceModel, fit_model
 from stances.persistence import (
     MODEL_FILE,
+    check_model_folder,
     load_model,
     read_manifest,
     save_model,
@@ -52,6 +53,8 @@ def train(
     >>> result.report                             # doctest: +SKIP
     """
     corpus, annotations = Path(corpus), Path(annotations)
+    if model_dir is not None:
+        check_model_folder(Path(model_dir))
     codebook = load_codebook(annotations / CODEBOOK_FILE)
     articles = load_corpus(corpus)
     dataset = build_dataset(articles, load_annotations(annotations, articles, codebook), codebook)

@@ -656,6 +656,15 @@ REFUSED = [
         ),
         id="models-folder-is-a-file",
     ),
+    pytest.param(
+        Case(
+            put("out/models", "not a folder"),
+            "Error: {p}/out/models: not a folder; pass --models a folder (created when missing)",
+            command="train",
+            options=("--models", "{p}/out/models"),
+        ),
+        id="train-models-folder-is-a-file",
+    ),
     # the command line itself
     pytest.param(
         Case(
