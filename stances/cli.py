@@ -65,6 +65,15 @@ def validate(corpus: Path = CORPUS, annotations: Path = ANNOTATIONS) -> None:
         console.print(f"\nStatements per {name}:")
         for key, count in counts.items():
             console.print(f"  {key:<28} {count:>4}", markup=False, highlight=False)
+    if not report.agreement.empty:
+        console.print("\nAgreement with the independent second labelling (Krippendorff's alpha):")
+        for row in report.agreement.itertuples():
+            console.print(
+                f"  {row.task:<10} alpha {row.alpha:5.2f}   agreement {row.percent_agreement:5.1%}"
+                f"   on {row.both_coded} units coded by both",
+                markup=False,
+                highlight=False,
+            )
 
 
 @app.command()

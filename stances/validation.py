@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from stances.agreement import labeller_agreement
 from stances.annotations import check_annotations
 from stances.codebook import CODEBOOK_FILE, check_codebook
 from stances.corpus import load_corpus
@@ -20,6 +21,7 @@ class ValidationReport:
     problems: list[Problem]
     statements: pd.DataFrame = field(default_factory=pd.DataFrame)
     n_articles: int = 0
+    agreement: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def ok(self) -> bool:
@@ -56,4 +58,6 @@ def validate_project(corpus: Path | str, annotations: Path | str) -> ValidationR
     if codebook is None:
         return ValidationReport(problems, n_articles=len(loaded))
     check = check_annotations(annotations, loaded, codebook)
-    return ValidationReport(problems + check.problems, check.statements, len(loaded))
+    problems = problems + check.problems
+    agreement = pd.DataFrame() if problems else labeller_agreement(check.statements, loaded)
+    return ValidationReport(problems, check.statements, len(loaded), agreement)

@@ -46,6 +46,8 @@ def test_validate_prints_the_summary_and_exits_0(shipped_project):
     assert result.exit_code == 0
     assert "OK: 5 articles" in result.output
     assert "Statements per issue" in result.output
+    assert "Agreement with the independent second labelling" in result.output
+    assert "position   alpha" in result.output
 
 
 def test_validate_lists_every_problem_and_exits_1(tiny_project):
