@@ -20,7 +20,7 @@ from stances.model import StanceModel
 MODEL_FILE = "stances.skops"
 MANIFEST_FILE = "manifest.json"
 # Types a stances model may hold beyond those skops trusts by default.
-TRUSTED_TYPES = ["stances.features.StatementCues"]
+TRUSTED_TYPES = ["stances.features.StatementCues", "stances.model._held_out_log_likelihood"]
 LIBRARIES = ["scikit-learn", "numpy", "scipy", "pandas", "skops", "blingfire"]
 
 
