@@ -23,6 +23,7 @@ def labeller_agreement(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
       group either labeller used);
     - `position`: the position, where both coded the same sentence, issue and
       group (ordinal).
+    `percent_agreement` of `issue` and `actor` counts only units either labeller marked.
     """
     both = set(labels.loc[labels["independent"], "article"]) & set(
         labels.loc[~labels["independent"], "article"]
@@ -72,10 +73,13 @@ def _presence(
 
 
 def _positions(labels: pd.DataFrame) -> np.ndarray:
-    """Two rows of positions per (article, sentence, issue, group); NaN where not coded."""
+    """Two rows of positions per (article, sentence, issue, group); NaN where not coded.
+
+    Where one labeller coded the same unit twice, their first statement counts.
+    """
     keys = ["article", "sentence", "issue", "group"]
     table = labels.pivot_table(
-        index=keys, columns="independent", values="position", aggfunc="median"
+        index=keys, columns="independent", values="position", aggfunc="first"
     ).reindex(columns=[False, True])
     return table.to_numpy(dtype=float).T
 
@@ -83,7 +87,10 @@ def _positions(labels: pd.DataFrame) -> np.ndarray:
 def _row(task: str, data: np.ndarray, level: str) -> dict:
     coded = ~np.isnan(data)
     pairable = coded.all(axis=0)
-    equal = data[0, pairable] == data[1, pairable]
+    # For presence (0/1) tasks, agreement over the units either labeller marked: the
+    # many sentences neither marked would make any two labellings look alike.
+    marked = pairable & (data == 1).any(axis=0) if level == "nominal" else pairable
+    equal = data[0, marked] == data[1, marked]
     values = np.unique(data[:, pairable])
     alpha = (
         float(krippendorff.alpha(reliability_data=data, level_of_measurement=level))
@@ -94,6 +101,6 @@ def _row(task: str, data: np.ndarray, level: str) -> dict:
         "task": task,
         "units": int(coded.any(axis=0).sum()),
         "both_coded": int(pairable.sum()),
-        "percent_agreement": float(equal.mean()) if pairable.any() else float("nan"),
+        "percent_agreement": float(equal.mean()) if marked.any() else float("nan"),
         "alpha": alpha,
     }

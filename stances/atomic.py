@@ -12,6 +12,16 @@ from pathlib import Path
 from stances.errors import OutputError
 
 
+def _read_umask() -> int:
+    """The process umask (reading it means setting it; done once, at import)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
+
+
 def check_output_path(target: Path | str, *, suffix: str | None = None) -> Path:
     """Raise `OutputError` now if `target` could not be written atomically later.
 
@@ -79,6 +89,4 @@ def _mode_for(target: Path) -> int:
     """mkstemp makes files only the owner can read; an output should not be."""
     with contextlib.suppress(OSError):
         return stat.S_IMODE(target.stat().st_mode)
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    return 0o666 & ~_UMASK

@@ -43,27 +43,31 @@ HEADLINE = re.compile(r"^\s*([A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3}):\s"
 RUBRICS = {
     "analysis",
     "breaking",
+    "breaking news",
     "comment",
     "commentary",
     "editorial",
     "exclusive",
     "explainer",
+    "explained",
     "factbox",
     "fact check",
+    "feature",
+    "in pictures",
+    "insight",
     "interview",
     "live",
+    "live blog",
+    "live updates",
     "opinion",
+    "photos",
     "podcast",
-    "q&a",
     "review",
     "timeline",
     "update",
+    "updates",
     "video",
     "watch",
-    "photos",
-    "explained",
-    "feature",
-    "insight",
 }
 # A capitalised phrase right after a place preposition is a place or a topic, not a speaker:
 # "bases in the Far East", "talks about the so-called Strategic Stability Talks".
@@ -91,11 +95,14 @@ DESCRIBED = re.compile(
 # Plural roles without an article, led by a capitalised or rank word: "US officials",
 # "senior Western diplomats".
 DESCRIBED_BARE = re.compile(
-    r"(?<![\w.’'\-])(?:(?:senior|top|former|unnamed|anonymous|[A-Z][\w.’'\-]*)\s+){1,3}"
+    r"(?<![\w.’'\-])(?!(?i:these|those|many|most|other|others|some|several|all|both|few|such|"
+    r"their|our|his|her|its|any|no|each|every|the|a|an|two|three|four|five)\s)"
+    r"(?:(?:senior|top|former|unnamed|anonymous|[A-Z][\w.’'\-]*)\s+){1,3}"
     r"(?:officials|diplomats|ministers|envoys|negotiators|analysts|experts|sources|"
     r"lawmakers|senators|officers|commanders)\b"
 )
 APPOSITION = re.compile(r"\s*,\s*")
+APPOSITIVE_ROLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][a-z][\w’'\-]+")
 TITLE_WORDS = {
     "President",
@@ -437,18 +444,22 @@ class Attributor:
         quoted: list[bool],
         previous: Attribution | None,
     ) -> Attribution | None:
-        """An unnamed speaker described by a role ("a senior US official said", "US
-        officials said"); a role in apposition to a name ("Jane Roe, the US envoy, ...")
-        is that name."""
+        """An unnamed speaker described by a role: "a senior US official said".
+
+        Also "US officials said"; and "Jane Roe, the US envoy, ..." is Jane Roe.
+        """
         found = [*DESCRIBED.finditer(sentence), *DESCRIBED_BARE.finditer(sentence)]
         for match in sorted(found, key=lambda m: m.start()):
             verb = REPORTING_VERB.search(sentence, match.end())
             if quoted[match.start()] or not verb or verb.start() - match.end() > 100:
                 continue
-            named = [m for m in mentions if APPOSITION.fullmatch(sentence[m.end : match.start()])]
-            if named:
-                return self._resolve(named[-1], sentence, "appositive", 0.8)
             phrase = match.group().strip()
+            if APPOSITIVE_ROLE.match(phrase):
+                named = [
+                    m for m in mentions if APPOSITION.fullmatch(sentence[m.end : match.start()])
+                ]
+                if named:
+                    return self._resolve(named[-1], sentence, "appositive", 0.8)
             group, cue = self.place(sentence[match.start() : verb.start()])
             if group:
                 return Attribution(f"new:{_slug(phrase)}", group, phrase, "described", 0.7, cue)

@@ -69,11 +69,14 @@ def validate(corpus: Path = CORPUS, annotations: Path = ANNOTATIONS) -> None:
         console.print("\nAgreement with the independent second labelling (Krippendorff's alpha):")
         for row in report.agreement.itertuples():
             console.print(
-                f"  {row.task:<10} alpha {row.alpha:5.2f}   agreement {row.percent_agreement:5.1%}"
-                f"   on {row.both_coded} units coded by both",
+                f"  {row.task:<10} alpha {row.alpha:5.2f}   agreement {row.percent_agreement:6.1%}",
                 markup=False,
                 highlight=False,
             )
+        console.print(
+            "  (agreement: issue and actor over the units either labeller marked, "
+            "position over the statements both coded)"
+        )
 
 
 @app.command()
@@ -310,10 +313,12 @@ def suggest(
     write: Path | None = typer.Option(None, "--write", help="Write YAML annotation stubs here."),
 ) -> None:
     """List the sentences the model is least sure about: what to label next."""
+    from stances.suggest import check_new_yaml_path, write_suggestions
     from stances.suggest import suggest as find_suggestions
-    from stances.suggest import write_suggestions
 
     try:
+        if write is not None:
+            check_new_yaml_path(write)
         table = find_suggestions(
             corpus, annotations, training_corpus=training_corpus, model_dir=models, n=n
         )

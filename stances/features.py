@@ -41,24 +41,30 @@ class StatementCues(TransformerMixin, BaseEstimator):
 def term_counts(terms: tuple[tuple[str, ...], ...], texts) -> np.ndarray:
     """How often each issue's terms occur in each text, shape (texts, issues).
 
-    Matching is case-insensitive on whole words, left to right, and the longest term
-    wins: with "NATO troops" among one issue's terms and "troops" among another's,
-    "NATO troops" counts once, for the first issue only.
+    Matching is case-insensitive on whole words, typographic apostrophes count as
+    straight ones, and going left to right the longest term wins: with "NATO troops"
+    among one issue's terms and "troops" among another's, "NATO troops" counts once,
+    for the first issue only.
     """
     owners: dict[str, set[int]] = {}
     for issue, issue_terms in enumerate(terms):
         for term in issue_terms:
-            owners.setdefault(term.casefold(), set()).add(issue)
+            owners.setdefault(_plain_apostrophes(term).casefold(), set()).add(issue)
     counts = np.zeros((len(texts), len(terms)))
     if not owners:
         return counts
     longest_first = sorted(owners, key=len, reverse=True)
     pattern = re.compile("|".join(rf"\b{re.escape(t)}\b" for t in longest_first), re.IGNORECASE)
     for row, text in enumerate(texts):
-        for match in pattern.finditer(str(text)):
+        for match in pattern.finditer(_plain_apostrophes(str(text))):
             for issue in owners.get(match.group().casefold(), ()):
                 counts[row, issue] += 1
     return counts
+
+
+def _plain_apostrophes(text: str) -> str:
+    """ "alliance’s" and "alliance's" are the same word to a term list."""
+    return text.replace("’", "'").replace("‘", "'")
 
 
 def feature_frame(texts: list[str], contexts: list[str], n_actors: list[int]) -> pd.DataFrame:

@@ -57,7 +57,9 @@ def _add_file(digest: hashlib._Hash, path: Path) -> None:
 def check_model_folder(folder: Path) -> None:
     """Raise `ModelError` when `folder` exists but is not a folder (before any training)."""
     if folder.exists() and not folder.is_dir():
-        raise ModelError("not a folder; pass --models a folder (created when missing)", path=folder)
+        raise ModelError(
+            "not a folder; --models takes a folder (created when missing)", path=folder
+        )
 
 
 def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: dict | None) -> Path:

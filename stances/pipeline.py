@@ -14,6 +14,7 @@ from stances.compare import compare_articles
 from stances.corpus import load_corpus
 from stances.errors import OutputError, ValidationFailed
 from stances.matrix import build_matrix, select_statements
+from stances.persistence import check_model_folder
 from stances.tables import write_table
 from stances.tagging import Tagging, tag_corpus
 from stances.training import DEFAULT_MODEL_DIR, codebook_of
@@ -131,11 +132,9 @@ def check_outputs(
     check_output_path(out, suffix=".xlsx")
     if png is not None:
         check_output_path(png, suffix=".png")
-    for folder, option in ((model_dir, "--models"), (csv_dir, "--csv")):
-        if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
-            raise OutputError(
-                f"not a folder; {option} takes a folder (created when missing)", path=folder
-            )
+    check_model_folder(Path(model_dir))
+    if csv_dir is not None and Path(csv_dir).exists() and not Path(csv_dir).is_dir():
+        raise OutputError("not a folder; --csv takes a folder (created when missing)", path=csv_dir)
 
 
 def write_extras(

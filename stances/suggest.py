@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import yaml
 
 from stances.annotations import load_annotations
-from stances.atomic import write_text_atomic
+from stances.atomic import check_output_path, write_text_atomic
 from stances.corpus import load_corpus
+from stances.dataset import sentence_of
 from stances.errors import OutputError
 from stances.features import feature_frame
 from stances.tagging import STATEMENT_COLUMNS, attribute_corpus
@@ -83,9 +83,9 @@ def labelled_sentences(labels: pd.DataFrame, sentences: pd.DataFrame) -> set[tup
     """(article, sentence) pairs that hold a hand label."""
     result = set()
     for article, group in sentences.groupby("article"):
-        starts = group["start"].to_numpy()
+        starts, numbers = group["start"].to_numpy(), group["sentence"].to_numpy()
         for start in labels.loc[labels["article"] == article, "start"]:
-            result.add((article, int(np.searchsorted(starts, start, side="right") - 1)))
+            result.add((article, int(numbers[sentence_of(starts, start)])))
     return result
 
 
@@ -118,11 +118,17 @@ def write_suggestions(suggestions: pd.DataFrame, path: Path | str) -> Path:
     return write_documents(suggestion_documents(suggestions), path, header=header)
 
 
-def write_documents(documents: list[dict], path: Path | str, *, header: str = "") -> Path:
-    """Write annotation documents as multi-document YAML; never overwrite an existing file."""
+def check_new_yaml_path(path: Path | str) -> Path:
+    """Raise `OutputError` unless `path` is a new `.yaml` file that can be written."""
     path = Path(path)
     if path.exists():
         raise OutputError("file exists; stances never overwrites it: pick a new name", path=path)
+    return check_output_path(path, suffix=".yaml")
+
+
+def write_documents(documents: list[dict], path: Path | str, *, header: str = "") -> Path:
+    """Write annotation documents as multi-document YAML; never overwrite an existing file."""
+    path = check_new_yaml_path(path)
     body = yaml.dump_all(
         [_plain(document) for document in documents],
         Dumper=_StubDumper,

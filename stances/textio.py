@@ -12,13 +12,14 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 READ_CHUNK = 1 << 16
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
+def read_text(path: Path | str, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
     """Return the file's text with a BOM removed and line ends made `\\n`.
 
     Refuses binary files, files that are not UTF-8, files over `max_bytes` (never
     reading more than that) and anything but a regular file (a device may never
     end), naming the line where the first bad byte stands.
     """
+    path = Path(path)
     raw = _read_bounded(path, max_bytes)
     if raw.startswith(UTF16_BOMS):
         raise InputError("UTF-16 text; re-save the file as UTF-8", path=path, line=1)

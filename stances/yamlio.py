@@ -64,12 +64,17 @@ class _LineLoader(yaml.SafeLoader):
     def construct_object(self, node, deep=False):
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, OverflowError) as error:
-            # e.g. `date: 2022-02-30` or `!!int abc`: PyYAML raises a bare ValueError
+        except yaml.YAMLError:
+            raise
+        except Exception as error:
+            # e.g. `date: 2022-02-30`, `!!int abc`, `!!int ""`: PyYAML raises bare
+            # ValueError, IndexError, AttributeError...
             kind = node.tag.rsplit(":", 1)[-1].replace("timestamp", "date")
             value = repr(node.value) if isinstance(node, yaml.ScalarNode) else "this value"
+            # a ValueError says what is wrong ("day is out of range"); others are internals
+            detail = f" ({error})" if isinstance(error, ValueError) else ""
             raise yaml.MarkedYAMLError(
-                problem=f"{value} is not a valid {kind} ({error}); quote it to keep it as text",
+                problem=f"{value} is not a valid {kind}{detail}; quote it to keep it as text",
                 problem_mark=node.start_mark,
             ) from None
 

@@ -1,0 +1,35 @@
+"""Codebook-term features: how issue terms are counted in a sentence."""
+
+import pytest
+
+from stances.features import term_counts
+
+TERMS = (
+    ("enlargement", "NATO troops", "alliance's forces"),
+    ("troops", "forces", "de-escalate"),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops stay at the border.", [0, 1]),
+        ("NATO troops must leave the Baltics.", [1, 0]),
+        ("The alliance’s forces must go back.", [1, 0]),
+        ("The alliance's forces must go back.", [1, 0]),
+        ("nato TROOPS and Russian troops", [1, 1]),
+        ("They refused to De-Escalate.", [0, 1]),
+        ("Troopships and reinforcements", [0, 0]),
+    ],
+)
+def test_terms_count_on_whole_words_and_the_longest_term_wins(text, expected):
+    assert term_counts(TERMS, [text]).tolist() == [expected]
+
+
+def test_a_term_shared_by_two_issues_counts_for_both():
+    shared = (("missile treaty",), ("missile treaty", "drills"))
+    assert term_counts(shared, ["A missile treaty."]).tolist() == [[1, 1]]
+
+
+def test_no_terms_give_zero_columns():
+    assert term_counts((), ["anything"]).shape == (1, 0)
