@@ -31,8 +31,13 @@ def labeller_agreement(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     labels = labels[labels["article"].isin(both)].copy()
     if labels.empty:
         return pd.DataFrame(columns=AGREEMENT_COLUMNS)
-    labels["sentence"] = _sentences_of(labels, corpus)
-    n_sentences = {article: len(split_sentences(corpus[article].text)) for article in both}
+    starts = {
+        article: np.array([start for start, _ in split_sentences(corpus[article].text)])
+        for article in both
+    }
+    pairs = zip(labels["article"], labels["start"], strict=True)
+    labels["sentence"] = [sentence_of(starts[article], start) for article, start in pairs]
+    n_sentences = {article: len(article_starts) for article, article_starts in starts.items()}
     issues, groups = sorted(labels["issue"].unique()), sorted(labels["group"].unique())
     actor_units = _presence(labels, n_sentences, ["issue", "group"], [issues, groups])
     rows = [
@@ -41,15 +46,6 @@ def labeller_agreement(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
         _row("position", _positions(labels), "ordinal"),
     ]
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
-
-
-def _sentences_of(labels: pd.DataFrame, corpus: Corpus) -> list[int]:
-    starts = {
-        article: np.array([start for start, _ in split_sentences(corpus[article].text)])
-        for article in labels["article"].unique()
-    }
-    pairs = zip(labels["article"], labels["start"], strict=True)
-    return [sentence_of(starts[article], start) for article, start in pairs]
 
 
 def _presence(
