@@ -103,7 +103,7 @@ DESCRIBED_BARE = re.compile(
 )
 APPOSITION = re.compile(r"\s*,\s*")
 APPOSITIVE_ROLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
-NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][a-z][\w’'\-]+")
+NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,7}[A-Z][a-z][\w’'\-]+")
 TITLE_WORDS = {
     "President",
     "Vice",
@@ -353,7 +353,7 @@ class Attributor:
         if mention.speaker:
             group = self.codebook.group_of(mention.speaker) or UNPLACED
             return Attribution(mention.speaker, group, mention.name, method, confidence)
-        group, cue = self.place(_title_window(sentence, mention))
+        group, cue = self.place_by_title(sentence, mention)
         return Attribution(
             f"new:{_slug(mention.name)}",
             group or UNPLACED,
@@ -363,14 +363,35 @@ class Attributor:
             cue,
         )
 
-    def place(self, title: str) -> tuple[str | None, str | None]:
-        """The group a title or affiliation places a speaker in, and the cue that did it."""
-        best = None
+    def place_by_title(self, sentence: str, mention: _Mention) -> tuple[str | None, str | None]:
+        """The group of a new speaker from the apposition after the name ("Jane Roe, a
+        researcher at …"), else from the title right before it, nearest cue first."""
+        after = re.match(r"^,\s*([^,;:“”\"()]{0,90})", sentence[mention.end :])
+        if after:
+            group, cue = self.place(after.group(1))
+            if group:
+                return group, cue
+        before = sentence[max(0, mention.start - 80) : mention.start]
+        pieces = re.split(r"[“”\";:()]|\b(?:said|told|says|and)\b|,\s", before)
+        nearest = next((p for p in reversed(pieces) if p.strip()), "")
+        return self.place(nearest, nearest_last=True)
+
+    def place(self, title: str, *, nearest_last: bool = False) -> tuple[str | None, str | None]:
+        """The group a title or affiliation places a speaker in, and the cue that did it.
+
+        Higher priority wins; then the cue written first, or with `nearest_last` the
+        one nearest the name after the title ("NATO-Russia Council … NATO Deputy
+        Secretary General Jane Roe" is NATO). The cue shown is the group's first.
+        """
+        found = []
         for priority, pattern, word, group in self._cues:
-            match = pattern.search(title)
-            if match and (best is None or (-priority, match.start()) < best[0]):
-                best = ((-priority, match.start()), group, word)
-        return (best[1], best[2]) if best else (None, None)
+            for match in pattern.finditer(title):
+                where = -match.end() if nearest_last else match.start()
+                found.append(((-priority, where), group, match.start(), word))
+        if not found:
+            return None, None
+        group = min(found)[1]
+        return group, min((start, word) for _, g, start, word in found if g == group)[1]
 
     # -- the patterns ------------------------------------------------------------
 
@@ -574,13 +595,6 @@ def _strip_titles(start: int, text: str) -> tuple[int, str | None]:
     if len(name_tokens) < 2 or any(t.group() in NOT_NAMES for t in name_tokens):
         return start, None
     return start + name_tokens[0].start(), text[name_tokens[0].start() :]
-
-
-def _title_window(sentence: str, mention: _Mention) -> str:
-    before = sentence[max(0, mention.start - 80) : mention.start]
-    before = re.split(r"[“”\"]|\b(?:said|told|says)\b", before)[-1]
-    after = re.match(r"^,\s*([^,“”\"]{0,90})", sentence[mention.end :])
-    return before + " " + (after.group(1) if after else "")
 
 
 def _quoted_mask(sentence: str) -> list[bool]:

@@ -1,0 +1,442 @@
+"""Who holds the stance of a sentence: candidate actors, their features, a learned choice.
+
+After BBC R&D's Citron: rules propose, a small classifier decides. Every actor a
+sentence could be attributed to (a named or described speaker, the subject of a
+stance verb, the speaker of the quoted passage the sentence belongs to, the turn
+speaker of a transcript, the article's own voice in a readout, the speaker of
+the sentence before) becomes one candidate per actor group, described by what
+proposed it and where it stands; a logistic regression trained on the hand
+labels says how likely each candidate is to hold the sentence's statements.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from stances.attribution import (
+    DESCRIBED,
+    DESCRIBED_BARE,
+    REPORTING_VERB,
+    UNPLACED,
+    Attribution,
+    Attributor,
+    _quoted_mask,
+    _slug,
+)
+
+STANCE_VERB = re.compile(
+    r"(?:has|have|had|will|would|also|again|firmly|repeatedly|flatly|now|still|then|"
+    r"further|already|publicly|formally|strongly|on\s+\w+day|\s)*"
+    r"\b(?:demand|demands|demanded|reject|rejects|rejected|refuse|refuses|refused|insist|"
+    r"insists|insisted|want|wants|wanted|confirm|confirms|confirmed|reaffirm|reaffirms|"
+    r"reaffirmed|offer|offers|offered|propose|proposes|proposed|welcome|welcomes|welcomed|"
+    r"oppose|opposes|opposed|support|supports|supported|agree|agrees|agreed|seek|seeks|"
+    r"sought|call|calls|called|urge|urges|urged|warn|warns|warned|vow|vows|vowed|pledge|"
+    r"pledges|pledged|dismiss|dismisses|dismissed|accept|accepts|accepted|push|pushes|pushed|"
+    r"ruled?\s+out|rules\s+out|plans?|planned|intends?|intended|is|are|was|were|remains?|"
+    r"remained|ha[sd]\s+no|won[’']t|will\s+not|would\s+not|cannot|can[’']t|stands?\s+ready|"
+    r"stood\s+ready|signall?ed|signals|showed|shows|indicated|indicates|made\s+clear|"
+    r"makes\s+clear|put\s+forward|puts\s+forward|tabled|presented|submitted|objected|objects|"
+    r"argued|argues|maintained|maintains|stressed|stresses|said|says|told|added|noted|"
+    r"declared|announced|asked|expects?|expected|hopes?|hoped|needs?|needed|must|should|"
+    r"open|ready|willing|prepared|unwilling|reluctant|determined|committed|adamant|keen|"
+    r"eager|against|unmoved|firm|backs|backed|favou?rs|favou?red|believes?|believed|sees|"
+    r"considers?|considered|regards?|views?|fears?|feared|accuses|accused|threatens?|"
+    r"threatened|promised|promises?|rebuffed|rebuffs?|spurned|spurns?|slammed|slams?|"
+    r"criticised|criticized|criticises|criticizes|hailed|hails?|praised|praises?)\b",
+    re.IGNORECASE,
+)
+OBJECT_BEFORE = re.compile(
+    r"\b(?:on|to|from|with|against|for|by|of|at|upon|toward|towards|than|over|about|"
+    r"including|like|between|among|into|onto|whom|that|whether|if)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+CALL_ON_BEFORE = re.compile(
+    r"\b(?:called\s+on|calls\s+on|call\s+on|urged|urges|urge|pressed|presses|asked|asks|"
+    r"told|tells|warned|warns|demanded\s+that|demands\s+that|want|wants|wanted|"
+    r"pressing|urging|calling\s+on|accused|accuses|blamed|blames)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|I’m|I'm|we’re|we're)\b")
+TURN = re.compile(r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?|Q|A)\s*:\s")
+QUESTION_TURN = re.compile(
+    r"^(?:Q|QUESTION|REPORTER|JOURNALIST|MODERATOR|HOST|INTERVIEWER)\b", re.IGNORECASE
+)
+PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(he|she|they|the\s+(?:\w+\s+){0,2}?(?:minister|"
+    r"diplomat|official|spokesman|spokeswoman|spokesperson|envoy|ambassador|negotiator|"
+    r"secretary|adviser|advisor|analyst|expert|general|admiral|senator|president|chancellor|"
+    r"lawmaker|commander|chief|deputy))\s+(?:also\s+|further\s+|then\s+)?(?:\w+ed|said|says|"
+    r"told|added|warned|insisted|stressed)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Candidate:
+    """One actor group that may hold a sentence's statements, with what speaks for it."""
+
+    group: str
+    speaker: str
+    name: str
+    features: dict[str, float] = field(default_factory=dict)
+
+    def add(self, name: str, value: float = 1.0) -> None:
+        self.features[name] = max(self.features.get(name, 0.0), value)
+
+
+@dataclass(frozen=True)
+class SentenceActors:
+    """The candidates of one sentence, and the rule-based attribution kept for review."""
+
+    candidates: list[Candidate]
+    rule_actors: list[Attribution]
+
+
+def article_candidates(
+    attributor: Attributor,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    title: str | None = None,
+) -> list[SentenceActors]:
+    """Candidates for every sentence of an article (spans into `text`)."""
+    sentences = [text[s:e] for s, e in spans]
+    names = _article_names(attributor, sentences)
+    rules = [
+        [_placed(actor, names) for actor in actors]
+        for actors in attributor.attribute_article(text, spans)
+    ]
+    passages = _quote_passages(text, spans)
+    passage_speakers = _passage_speakers(passages, rules)
+    turns = _turn_speakers(attributor, text, spans, names)
+    document = _byline_speaker(attributor, text, spans, names) or _document_speaker(rules)
+    result, previous = [], None
+    for index, sentence in enumerate(sentences):
+        found: dict[str, Candidate] = {}
+        quoted = _quoted_mask(sentence)
+        _add_rule_candidates(found, rules[index])
+        _add_mentions(found, attributor, sentence, quoted, names)
+        _add_described(found, attributor, sentence, quoted)
+        context = {
+            "passage": passage_speakers.get(passages[index]) if passages[index] is not None else None,
+            "turn": turns[index],
+            "previous": previous,
+            "document": document,
+        }
+        for kind, actor in context.items():
+            if actor is not None:
+                _candidate(found, actor).add(f"from_{kind}")
+        _add_sentence_features(found, sentence, quoted, index, passages[index] is not None)
+        result.append(SentenceActors(list(found.values()), rules[index]))
+        speaking = [a for a in rules[index] if a.method not in {"carry-over", "stance-noun"}]
+        if turns[index] is not None and not speaking:
+            previous = turns[index]
+        elif speaking:
+            previous = speaking[0]
+    return result
+
+
+def _candidate(found: dict[str, Candidate], actor: Attribution) -> Candidate:
+    if actor.group not in found:
+        found[actor.group] = Candidate(actor.group, actor.speaker, actor.name)
+    return found[actor.group]
+
+
+def _add_rule_candidates(found: dict[str, Candidate], actors: list[Attribution]) -> None:
+    for rank, actor in enumerate(actors):
+        candidate = _candidate(found, actor)
+        candidate.add(f"rule_{actor.method}")
+        candidate.add("rule_confidence", actor.confidence)
+        if rank == 0:
+            candidate.add("rule_first")
+        if actor.is_new:
+            candidate.add("new_speaker")
+
+
+def _add_mentions(
+    found: dict[str, Candidate],
+    attributor: Attributor,
+    sentence: str,
+    quoted: list[bool],
+    names: dict[str, Attribution],
+) -> None:
+    mentions = attributor._mentions(sentence)
+    taken = [(m.start, m.end) for m in mentions]
+    spans = [(m.start, m.end, _placed(attributor._resolve(m, sentence, "mention", 0.5), names), m)
+             for m in mentions]
+    for form, actor in names.items():
+        for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", sentence):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                taken.append((match.start(), match.end()))
+                spans.append((match.start(), match.end(), actor, None))
+    spans.sort(key=lambda item: item[0])
+    for rank, (start, end, actor, mention) in enumerate(spans):
+        candidate = _candidate(found, actor)
+        if mention is None:
+            candidate.add("coreferent_name")
+        collective = mention is not None and mention.collective
+        new = actor.is_new
+        before, after = sentence[:start], sentence[end:]
+        prefix = "quoted_" if quoted[start] else ""
+        candidate.add(f"{prefix}mention")
+        candidate.add(f"{prefix}mention_{'collective' if collective else 'person'}")
+        if new:
+            candidate.add(f"{prefix}mention_new")
+        if rank == 0:
+            candidate.add(f"{prefix}first_mention")
+        if rank == len(spans) - 1:
+            candidate.add(f"{prefix}last_mention")
+        if not quoted[start]:
+            _add_syntax(candidate, sentence, before, after, start)
+    return
+
+
+def _add_syntax(candidate: Candidate, sentence: str, before: str, after: str, start: int) -> None:
+    """Where a mention stands: subject of a stance verb, object of a call, a possessive."""
+    candidate.add("position_early", 1.0 - start / max(len(sentence), 1))
+    if not before.strip(" “”\"'‘’—–-"):
+        candidate.add("sentence_start")
+    if STANCE_VERB.match(re.sub(r"^[’']s\b", "", after)) and not after.startswith(("’s", "'s")):
+        candidate.add("subject_of_verb")
+    if re.match(r"^\s*(?:,[^,“”\"]{0,90},\s*)(?:\w+\s+){0,2}?" + STANCE_VERB.pattern, after, re.I):
+        candidate.add("subject_with_apposition")
+    if re.match(r"^[’']s?\s", after):
+        candidate.add("possessive")
+    if OBJECT_BEFORE.search(before):
+        candidate.add("after_preposition")
+    if CALL_ON_BEFORE.search(before):
+        candidate.add("object_of_call")
+    if re.search(r"\bsaid\s*$|\bsays\s*$|\btold\s*$|\bwarned\s*$|\badded\s*$", before.rstrip(" ,")):
+        candidate.add("after_reporting_verb")
+    if re.search(r"\baccording\s+to\s*(?:the\s+)?$", before, re.I):
+        candidate.add("according_to")
+    if re.match(r"^\s*:", after) and len(before) < 60:
+        candidate.add("headline_colon")
+    if re.search(r"[”\"]\s*,?\s*$", before) or re.search(r"[,.]\s*[”\"]\s*\w*\s*$", before):
+        candidate.add("after_closing_quote")
+    if re.search(r"\b(?:not|never|no)\s*$", before):
+        candidate.add("negated_before")
+    if re.match(r"^\s+(?:not\s+|never\s+)?(?:to|from)\b", after):
+        candidate.add("infinitive_object")
+
+
+def _add_described(
+    found: dict[str, Candidate], attributor: Attributor, sentence: str, quoted: list[bool]
+) -> None:
+    for match in [*DESCRIBED.finditer(sentence), *DESCRIBED_BARE.finditer(sentence)]:
+        if quoted[match.start()]:
+            continue
+        group, cue = attributor.place(match.group())
+        if not group:
+            continue
+        phrase = match.group().strip()
+        actor = Attribution(f"new:{_slug(phrase)}", group, phrase, "described", 0.6, cue)
+        candidate = _candidate(found, actor)
+        candidate.add("described")
+        _add_syntax(
+            candidate, sentence, sentence[: match.start()], sentence[match.end() :], match.start()
+        )
+
+
+def _add_sentence_features(
+    found: dict[str, Candidate], sentence: str, quoted: list[bool], index: int, in_passage: bool
+) -> None:
+    outside = "".join(c for c, q in zip(sentence, quoted, strict=False) if not q)
+    first_person = bool(FIRST_PERSON.search(outside))
+    has_verb = bool(REPORTING_VERB.search(outside))
+    pronoun = bool(PRONOUN_SUBJECT.search(sentence))
+    n = len(found)
+    for candidate in found.values():
+        if candidate.group == UNPLACED:
+            candidate.add("unplaced")
+        candidate.add("n_candidates", 1.0 / n)
+        if first_person:
+            candidate.add("first_person_sentence")
+        if not has_verb:
+            candidate.add("no_reporting_verb")
+        if pronoun:
+            candidate.add("pronoun_subject")
+        if in_passage:
+            candidate.add("in_passage")
+        if any(quoted):
+            candidate.add("sentence_has_quote")
+        if index == 0:
+            candidate.add("headline")
+        only_context = not any(k.startswith(("rule_", "mention", "described")) for k in candidate.features)
+        if only_context:
+            candidate.add("context_only")
+            for key in ("first_person_sentence", "pronoun_subject", "in_passage", "no_reporting_verb"):
+                if candidate.features.get(key):
+                    candidate.add(f"context_{key}")
+
+
+def _quote_passages(text: str, spans: Sequence[tuple[int, int]]) -> list[int | None]:
+    """For each sentence, the id of the quoted passage of several sentences it is in.
+
+    A paragraph that leaves a quote open continues it only when the next paragraph
+    opens with a quote mark again (the newspaper convention).
+    """
+    line_starts = [m.end() for m in re.finditer("\n", text)]
+    result, inside, passage, count, last_line = [], False, None, 0, None
+    for start, end in spans:
+        line = bisect.bisect_right(line_starts, start)
+        sentence = text[start:end]
+        reopened = False
+        if inside and last_line is not None and line != last_line:
+            reopened = sentence.lstrip()[:1] in "“«\""
+            if not reopened:
+                inside, passage = False, None
+        last_line = line
+        started_inside = inside
+        for offset, char in enumerate(sentence):
+            if reopened and offset == len(sentence) - len(sentence.lstrip()):
+                continue
+            if char in "“«" or (char == '"' and not inside):
+                inside = True
+            elif char in "”»" or (char == '"' and inside):
+                inside = False
+        if started_inside or inside:
+            if passage is None:
+                passage, count = count, count + 1
+            result.append(passage)
+        else:
+            result.append(None)
+        if not inside:
+            passage = None
+    return result
+
+
+def _passage_speakers(
+    passages: list[int | None], rules: list[list[Attribution]]
+) -> dict[int, Attribution]:
+    """The speaker named in any sentence of a passage ("…," she said), first found."""
+    speakers: dict[int, Attribution] = {}
+    order = {p: i for i, p in reversed(list(enumerate(passages))) if p is not None}
+    for index, passage in enumerate(passages):
+        if passage is None or passage in speakers:
+            continue
+        named = [a for a in rules[index] if a.method in {"reporting-verb", "according-to", "pronoun", "appositive", "described", "role-noun"}]
+        if named:
+            speakers[passage] = named[0]
+    for passage, first in order.items():
+        if passage not in speakers and first > 0:
+            before = [a for a in rules[first - 1] if a.method != "carry-over"]
+            if before:
+                speakers[passage] = before[0]
+    return speakers
+
+
+def _turn_speakers(
+    attributor: Attributor,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    names: dict[str, Attribution],
+) -> list[Attribution | None]:
+    """In a transcript ("NAME: …" lines), the speaker of the turn each sentence is in."""
+    result, turn, last_line = [], None, None
+    for start, end in spans:
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start != last_line:
+            last_line = line_start
+            match = TURN.match(text[line_start:end])
+            if match and line_start == start:
+                label = match.group(1).strip()
+                if QUESTION_TURN.match(label):
+                    turn = None
+                else:
+                    turn = _resolve_label(attributor, label, names)
+        result.append(turn)
+    return result
+
+
+def _resolve_label(
+    attributor: Attributor, label: str, names: dict[str, Attribution]
+) -> Attribution | None:
+    """A transcript's speaker label ("STOLTENBERG", "Deputy Minister Ivanova") as an actor."""
+    for form in (label, label.title(), label.split()[-1], label.split()[-1].title()):
+        if form in names:
+            known = names[form]
+            return Attribution(known.speaker, known.group, known.name, "turn", 0.8, known.cue)
+    for form in (label, label.title()):
+        for actor in attributor.attribute_sentence(f"{form} said it."):
+            if actor.group != UNPLACED:
+                return Attribution(actor.speaker, actor.group, actor.name, "turn", 0.8, actor.cue)
+        group, cue = attributor.place(form)
+        if group:
+            return Attribution(f"new:{_slug(form)}", group, form, "turn", 0.7, cue)
+    return None
+
+
+def _document_speaker(rules: list[list[Attribution]]) -> Attribution | None:
+    """The voice of a readout: the actor named as speaker most often, if clearly dominant."""
+    speakers = Counter(
+        a.group
+        for actors in rules
+        for a in actors[:1]
+        if a.method in {"reporting-verb", "according-to", "headline"} and a.group != UNPLACED
+    )
+    if not speakers:
+        return None
+    (group, count), total = speakers.most_common(1)[0], sum(speakers.values())
+    if count / total < 0.6:
+        return None
+    for actors in rules:
+        for actor in actors[:1]:
+            if actor.group == group:
+                return actor
+    return None
+
+
+def _article_names(attributor: Attributor, sentences: list[str]) -> dict[str, Attribution]:
+    """Speakers the article places by their title, by full name, surname and SURNAME.
+
+    "Deputy Minister Pavel Arkhipov" once placed, a later "Arkhipov said" or a
+    transcript's "ARKHIPOV:" is the same person (coreference by name).
+    """
+    names: dict[str, Attribution] = {}
+    for sentence in sentences:
+        for mention in attributor._mentions(sentence):
+            actor = attributor._resolve(mention, sentence, "name", 0.8)
+            if mention.speaker is not None or actor.group == UNPLACED:
+                continue
+            surname = mention.name.split()[-1]
+            for form in (mention.name, surname, surname.upper()):
+                names.setdefault(form, actor)
+    return names
+
+
+def _placed(actor: Attribution, names: dict[str, Attribution]) -> Attribution:
+    """An unplaced new speaker whose name the article placed elsewhere takes that group."""
+    if actor.group != UNPLACED:
+        return actor
+    for form in (actor.name, actor.name.split()[-1] if actor.name.split() else ""):
+        if form in names:
+            known = names[form]
+            return Attribution(known.speaker, known.group, known.name, actor.method, actor.confidence, known.cue)
+    return actor
+
+
+BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Opinion by|Commentary by)\s+(.{3,160})$")
+
+
+def _byline_speaker(
+    attributor: Attributor,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    names: dict[str, Attribution],
+) -> Attribution | None:
+    """The author of a signed opinion piece ("By Jane Roe, senior fellow at …"), when placed."""
+    for start, end in spans[:4]:
+        match = BYLINE.match(text[start:end])
+        if not match:
+            continue
+        byline = match.group(1)
+        group, cue = attributor.place(byline)
+        if group:
+            name = re.split(r",| is | of ", byline)[0].strip()
+            return Attribution(f"new:{_slug(name)}", group, name, "byline", 0.7, cue)
+    return None
