@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from stances.errors import ModelError
-from stances.persistence import MANIFEST_FILE, MODEL_FILE, load_model
-from stances.tagging import STATEMENT_COLUMNS, tag, tag_corpus
-from stances.training import current_model, train
+from stances.learn.persistence import MANIFEST_FILE, MODEL_FILE, load_model
+from stances.learn.training import current_model, train
+from stances.tag.statements import STATEMENT_COLUMNS, tag, tag_corpus
 from tests.conftest import write
 
 

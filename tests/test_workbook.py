@@ -4,11 +4,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from stances.codebook import load_codebook
-from stances.compare import compare_articles
-from stances.corpus import Article, Corpus
-from stances.matrix import build_matrix
-from stances.workbook import WorkbookData, position_colour, write_workbook
+from stances.project.codebook import load_codebook
+from stances.project.corpus import Article, Corpus
+from stances.report.compare import compare_articles
+from stances.report.matrix import build_matrix
+from stances.report.workbook import WorkbookData, position_colour, write_workbook
 from tests.conftest import ROOT
 from tests.test_matrix import statements
 

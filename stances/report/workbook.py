@@ -13,10 +13,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from stances.atomic import atomic_path, check_output_path
-from stances.codebook import Codebook
-from stances.corpus import Corpus
-from stances.training import figures_table
+from stances.io.atomic import atomic_path, check_output_path
+from stances.learn.training import figures_table
+from stances.project.codebook import Codebook
+from stances.project.corpus import Corpus
 
 OPPOSE_RGB, NEUTRAL_RGB, SUPPORT_RGB = (0xD7, 0x30, 0x27), (0xF7, 0xF7, 0xF7), (0x1A, 0x98, 0x50)
 MIXED_FILL = PatternFill("lightUp", fgColor="FDB863", bgColor="FFFFFF")

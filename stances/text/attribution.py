@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from stances.codebook import Codebook
+from stances.project.codebook import Codebook
 
 REPORTING = (
     r"said|says|say|told|tells|tell|warned|warns|warn|stressed|stresses|added|adds|stated|"

@@ -11,16 +11,19 @@ from pathlib import Path
 import skops.io as sio
 from sklearn.pipeline import Pipeline
 
-from stances.annotations import annotation_files
-from stances.atomic import atomic_path, write_text_atomic
-from stances.codebook import CODEBOOK_FILE
 from stances.errors import ModelError
-from stances.model import StanceModel
+from stances.io.atomic import atomic_path, write_text_atomic
+from stances.learn.features import StatementCues
+from stances.learn.model import StanceModel, _held_out_log_likelihood
+from stances.project.codebook import CODEBOOK_FILE
+from stances.project.labels import annotation_files
 
 MODEL_FILE = "stances.skops"
 MANIFEST_FILE = "manifest.json"
 # Types a stances model may hold beyond those skops trusts by default.
-TRUSTED_TYPES = ["stances.features.StatementCues", "stances.model._held_out_log_likelihood"]
+TRUSTED_TYPES = [
+    f"{kind.__module__}.{kind.__qualname__}" for kind in (StatementCues, _held_out_log_likelihood)
+]
 LIBRARIES = ["scikit-learn", "numpy", "scipy", "pandas", "skops", "blingfire"]
 
 

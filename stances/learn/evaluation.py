@@ -8,10 +8,10 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
-from stances.codebook import Codebook
-from stances.dataset import Dataset
-from stances.features import term_counts
-from stances.model import ISSUE_THRESHOLD, fit_model
+from stances.learn.dataset import Dataset
+from stances.learn.features import term_counts
+from stances.learn.model import ISSUE_THRESHOLD, fit_model
+from stances.project.codebook import Codebook
 
 POSITIONS = [-1, 0, 1]
 

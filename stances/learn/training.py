@@ -7,13 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from stances.annotations import load_annotations
-from stances.codebook import CODEBOOK_FILE, Codebook, load_codebook
-from stances.corpus import load_corpus
-from stances.dataset import build_dataset
-from stances.evaluation import cross_validate
-from stances.model import StanceModel, fit_model
-from stances.persistence import (
+from stances.learn.dataset import build_dataset
+from stances.learn.evaluation import cross_validate
+from stances.learn.model import StanceModel, fit_model
+from stances.learn.persistence import (
     MODEL_FILE,
     check_model_folder,
     load_model,
@@ -21,6 +18,9 @@ from stances.persistence import (
     save_model,
     training_fingerprint,
 )
+from stances.project.codebook import CODEBOOK_FILE, Codebook, load_codebook
+from stances.project.corpus import load_corpus
+from stances.project.labels import load_annotations
 
 DEFAULT_MODEL_DIR = Path("models")
 
