@@ -12,6 +12,7 @@ from rich.table import Table
 
 from stances.errors import StancesError, ValidationFailed
 from stances.io.atomic import check_output_path, write_text_atomic
+from stances.learn.figures import Figures
 from stances.validation import validate_project
 
 app = typer.Typer(
@@ -94,33 +95,31 @@ def train(
             check_output_path(json_file, suffix=".json")
         result = train_model(corpus, annotations, model_dir=models)
         if json_file:
-            write_text_atomic(json_file, json.dumps(result.figures, indent=2) + "\n")
+            write_text_atomic(json_file, json.dumps(result.figures.to_dict(), indent=2) + "\n")
     except StancesError as error:
         raise fail(error) from None
     print_figures(result.figures)
     console.print(f"Model saved to {result.path}")
 
 
-def print_figures(figures: dict) -> None:
+def print_figures(figures: Figures) -> None:
     """Per-class figures for each task, then the summary beside the baselines."""
-    from stances.learn.training import figures_table
-
-    for task in ("issue", "position"):
-        table = Table(title=f"{task}: leave-one-article-out", title_justify="left")
+    for name, task in (("issue", figures.model.issue), ("position", figures.model.position)):
+        table = Table(title=f"{name}: leave-one-article-out", title_justify="left")
         for column in ("class", "precision", "recall", "F1", "support"):
             table.add_column(column, justify="left" if column == "class" else "right")
-        for name, row in figures[task]["classes"].items():
+        for label, row in task.classes.items():
             table.add_row(
-                name,
-                f"{row['precision']:.2f}",
-                f"{row['recall']:.2f}",
-                f"{row['f1']:.2f}",
-                str(row["support"]),
+                label,
+                f"{row.precision:.2f}",
+                f"{row.recall:.2f}",
+                f"{row.f1:.2f}",
+                str(row.support),
             )
         console.print(table)
-    summary = figures_table(figures)
+    summary = figures.summary()
     table = Table(
-        title=f"Summary ({figures['n_statements']} statements, {figures['n_articles']} articles)",
+        title=f"Summary ({figures.n_statements} statements, {figures.n_articles} articles)",
         title_justify="left",
     )
     table.add_column("task")

@@ -14,6 +14,7 @@ from sklearn.pipeline import Pipeline
 from stances.errors import ModelError
 from stances.io.atomic import atomic_path, write_text_atomic
 from stances.learn.features import StatementCues
+from stances.learn.figures import Figures
 from stances.learn.model import StanceModel, _held_out_log_likelihood
 from stances.project.codebook import CODEBOOK_FILE
 from stances.project.labels import annotation_files
@@ -65,7 +66,9 @@ def check_model_folder(folder: Path) -> None:
         )
 
 
-def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: dict | None) -> Path:
+def save_model(
+    model: StanceModel, folder: Path, *, fingerprint: str, figures: Figures | None
+) -> Path:
     """Write the model (skops) and its manifest, each atomically; return the model path."""
     check_model_folder(folder)
     try:
@@ -82,7 +85,7 @@ def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: d
         "trained_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "versions": {name: version(name) for name in LIBRARIES},
         "chosen": model.chosen,
-        "cross_validation": figures,
+        "cross_validation": figures.to_dict() if figures else {},
     }
     write_text_atomic(folder / MANIFEST_FILE, json.dumps(manifest, indent=2) + "\n")
     return target

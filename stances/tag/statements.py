@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from stances.learn.features import feature_frame
+from stances.learn.figures import Figures
 from stances.learn.model import ISSUE_THRESHOLD, StanceModel
 from stances.learn.training import DEFAULT_MODEL_DIR, codebook_of, current_model
 from stances.project.codebook import Codebook
@@ -41,7 +42,7 @@ class Tagging:
     review: pd.DataFrame
     sentences: pd.DataFrame
     retrained: bool = False
-    figures: dict | None = None
+    figures: Figures | None = None
 
 
 def tag(
