@@ -10,8 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from stances.tagging import tag_corpus
-from stances.training import train
+from stances.learn.training import train
+from stances.tag.statements import tag_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from stances.corpus import load_corpus
-from stances.sentences import split_sentences
+from stances.project.corpus import load_corpus
+from stances.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from stances.atomic import check_output_path, write_text_atomic
 from stances.errors import StancesError, ValidationFailed
+from stances.io.atomic import check_output_path, write_text_atomic
+from stances.learn.figures import Figures
 from stances.validation import validate_project
 
 app = typer.Typer(
@@ -87,40 +88,38 @@ def train(
     json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
 ) -> None:
     """Fit the classifier, cross-validate it by article, and save it."""
-    from stances.training import train as train_model
+    from stances.learn.training import train as train_model
 
     try:
         if json_file:
             check_output_path(json_file, suffix=".json")
         result = train_model(corpus, annotations, model_dir=models)
         if json_file:
-            write_text_atomic(json_file, json.dumps(result.figures, indent=2) + "\n")
+            write_text_atomic(json_file, json.dumps(result.figures.to_dict(), indent=2) + "\n")
     except StancesError as error:
         raise fail(error) from None
     print_figures(result.figures)
     console.print(f"Model saved to {result.path}")
 
 
-def print_figures(figures: dict) -> None:
+def print_figures(figures: Figures) -> None:
     """Per-class figures for each task, then the summary beside the baselines."""
-    from stances.training import figures_table
-
-    for task in ("issue", "position"):
-        table = Table(title=f"{task}: leave-one-article-out", title_justify="left")
+    for name, task in (("issue", figures.model.issue), ("position", figures.model.position)):
+        table = Table(title=f"{name}: leave-one-article-out", title_justify="left")
         for column in ("class", "precision", "recall", "F1", "support"):
             table.add_column(column, justify="left" if column == "class" else "right")
-        for name, row in figures[task]["classes"].items():
+        for label, row in task.classes.items():
             table.add_row(
-                name,
-                f"{row['precision']:.2f}",
-                f"{row['recall']:.2f}",
-                f"{row['f1']:.2f}",
-                str(row["support"]),
+                label,
+                f"{row.precision:.2f}",
+                f"{row.recall:.2f}",
+                f"{row.f1:.2f}",
+                str(row.support),
             )
         console.print(table)
-    summary = figures_table(figures)
+    summary = figures.summary()
     table = Table(
-        title=f"Summary ({figures['n_statements']} statements, {figures['n_articles']} articles)",
+        title=f"Summary ({figures.n_statements} statements, {figures.n_articles} articles)",
         title_justify="left",
     )
     table.add_column("task")
@@ -145,8 +144,8 @@ def tag(
     ),
 ) -> None:
     """Tag every sentence of a corpus; write the statements table."""
-    from stances.tables import check_table_path, write_table
-    from stances.tagging import tag_corpus
+    from stances.io.tables import check_table_path, write_table
+    from stances.tag.statements import tag_corpus
 
     try:
         make_default_folder(out)
@@ -264,8 +263,8 @@ def compare(
     by: str = typer.Option("group", "--by", help="group or speaker."),
 ) -> None:
     """Print the cells where two articles (or sets of articles) differ, with quotes."""
-    from stances.compare import compare_sets
-    from stances.tagging import tag_corpus
+    from stances.report.compare import compare_sets
+    from stances.tag.statements import tag_corpus
 
     left_ids, right_ids = left.split(","), right.split(",")
     try:
@@ -313,8 +312,8 @@ def suggest(
     write: Path | None = typer.Option(None, "--write", help="Write YAML annotation stubs here."),
 ) -> None:
     """List the sentences the model is least sure about: what to label next."""
-    from stances.suggest import check_new_yaml_path, write_suggestions
-    from stances.suggest import suggest as find_suggestions
+    from stances.tag.suggestions import check_new_yaml_path, write_suggestions
+    from stances.tag.suggestions import suggest as find_suggestions
 
     try:
         if write is not None:

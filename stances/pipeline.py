@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from stances.atomic import check_output_path
-from stances.codebook import Codebook
-from stances.compare import compare_articles
-from stances.corpus import load_corpus
 from stances.errors import OutputError, ValidationFailed
-from stances.matrix import build_matrix, select_statements
-from stances.persistence import check_model_folder
-from stances.tables import write_table
-from stances.tagging import Tagging, tag_corpus
-from stances.training import DEFAULT_MODEL_DIR, codebook_of
+from stances.io.atomic import check_output_path
+from stances.io.tables import write_table
+from stances.learn.persistence import check_model_folder
+from stances.learn.training import DEFAULT_MODEL_DIR, codebook_of
+from stances.project.codebook import Codebook
+from stances.project.corpus import load_corpus
+from stances.report.compare import compare_articles
+from stances.report.matrix import build_matrix, select_statements
+from stances.report.workbook import WorkbookData, write_workbook
+from stances.tag.statements import Tagging, tag_corpus
 from stances.validation import validate_project
-from stances.workbook import WorkbookData, write_workbook
 
 STEPS = ["validate", "train if needed and tag", "build the matrix", "write the workbook"]
 
@@ -158,7 +158,7 @@ def write_extras(
         )
         written.append(write_table(comparison, folder / "comparison.csv"))
     if png is not None:
-        from stances.plot import draw_heatmap
+        from stances.report.plot import draw_heatmap
 
         written.append(draw_heatmap(matrix, png))
     return written

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from stances.agreement import labeller_agreement
-from stances.annotations import check_annotations
-from stances.codebook import CODEBOOK_FILE, check_codebook
-from stances.corpus import load_corpus
 from stances.errors import Problem, StancesError
+from stances.project.codebook import CODEBOOK_FILE, check_codebook
+from stances.project.corpus import load_corpus
+from stances.project.labels import check_annotations
+from stances.report.agreement import labeller_agreement
 
 
 @dataclass(frozen=True)

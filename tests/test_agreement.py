@@ -4,10 +4,10 @@ import math
 
 import pytest
 
-from stances.agreement import labeller_agreement
-from stances.annotations import load_annotations
-from stances.codebook import load_codebook
-from stances.corpus import load_corpus
+from stances.project.codebook import load_codebook
+from stances.project.corpus import load_corpus
+from stances.project.labels import load_annotations
+from stances.report.agreement import labeller_agreement
 from tests.conftest import ROOT, write
 
 SECOND = """\

@@ -2,8 +2,8 @@
 
 import pytest
 
-from stances.attribution import Attribution, Attributor
-from stances.codebook import load_codebook
+from stances.project.codebook import load_codebook
+from stances.text.attribution import Attribution, Attributor
 from tests.conftest import ROOT
 
 

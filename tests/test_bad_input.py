@@ -32,9 +32,9 @@ from sklearn.linear_model import LogisticRegression
 from typer.testing import CliRunner
 
 from stances.cli import app
-from stances.corpus import load_corpus
 from stances.errors import InputError
-from stances.yamlio import load_yaml
+from stances.io.yamlfile import load_yaml
+from stances.project.corpus import load_corpus
 from tests.conftest import (
     ROOT,
     TINY_CODEBOOK,

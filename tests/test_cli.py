@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stances.cli import app
-from stances.tagging import STATEMENT_COLUMNS
+from stances.tag.statements import STATEMENT_COLUMNS
 
 runner = CliRunner()
 

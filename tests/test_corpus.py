@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from stances.corpus import load_corpus
 from stances.errors import InputError
+from stances.project.corpus import load_corpus
 from tests.conftest import ROOT, write
 
 

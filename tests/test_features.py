@@ -2,7 +2,7 @@
 
 import pytest
 
-from stances.features import term_counts
+from stances.learn.features import term_counts
 
 TERMS = (
     ("enlargement", "NATO troops", "alliance's forces"),

@@ -4,10 +4,10 @@ import datetime as dt
 
 import pandas as pd
 
-from stances.compare import agreement, compare_articles, compare_sets
-from stances.corpus import Article, Corpus
-from stances.matrix import NO_STATEMENT, build_matrix, select_statements
-from stances.tagging import STATEMENT_COLUMNS
+from stances.project.corpus import Article, Corpus
+from stances.report.compare import agreement, compare_articles, compare_sets
+from stances.report.matrix import NO_STATEMENT, build_matrix, select_statements
+from stances.tag.statements import STATEMENT_COLUMNS
 
 
 def statements(*rows) -> pd.DataFrame:

@@ -7,15 +7,15 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stances.matrix import build_matrix
-from stances.sentences import split_sentences
-from stances.suggest import (
+from stances.report.matrix import build_matrix
+from stances.tag.suggestions import (
     SUGGESTION_COLUMNS,
     load_suggestions,
     suggestion_documents,
     write_documents,
     write_suggestions,
 )
+from stances.text.sentences import split_sentences
 from tests.test_matrix import statements
 
 news_text = st.lists(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from stances.sentences import split_sentences
+from stances.text.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -3,7 +3,7 @@
 import pytest
 
 from stances.errors import OutputError
-from stances.suggest import load_suggestions, suggest, write_suggestions
+from stances.tag.suggestions import load_suggestions, suggest, write_suggestions
 from tests.conftest import write
 
 

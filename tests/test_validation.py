@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from stances.annotations import load_annotations
-from stances.codebook import load_codebook
-from stances.corpus import load_corpus
+from stances.project.codebook import load_codebook
+from stances.project.corpus import load_corpus
+from stances.project.labels import load_annotations
 from stances.validation import validate_project
 from tests.conftest import ROOT, write
 

@@ -4,11 +4,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from stances.codebook import load_codebook
-from stances.compare import compare_articles
-from stances.corpus import Article, Corpus
-from stances.matrix import build_matrix
-from stances.workbook import WorkbookData, position_colour, write_workbook
+from stances.learn.figures import ClassFigures, Figures, GroupFigures, Scores, TaskFigures
+from stances.project.codebook import load_codebook
+from stances.project.corpus import Article, Corpus
+from stances.report.compare import compare_articles
+from stances.report.matrix import build_matrix
+from stances.report.workbook import WorkbookData, position_colour, write_workbook
 from tests.conftest import ROOT
 from tests.test_matrix import statements
 
@@ -40,14 +41,9 @@ def workbook_path(tmp_path):
     comparison = compare_articles(
         table, corpus, issues=codebook.issue_ids, actors=["russia", "united_states"]
     )
-    figures = {name: {"macro_f1": 0.5, "accuracy": 0.5} for name in ("issue", "position", "group")}
-    figures = {
-        **figures,
-        "baselines": {"majority": figures, "keyword": figures},
-        "n_statements": 10,
-        "n_articles": 2,
-        "n_sentences": 40,
-    }
+    task = TaskFigures(0.5, {"1": ClassFigures(0.5, 0.5, 0.5, 4)})
+    scores = Scores(task, task, GroupFigures(0.5, 0.5, 10))
+    figures = Figures(scores, scores, scores, n_statements=10, n_articles=2, n_sentences=40)
     return write_workbook(
         WorkbookData(matrix, comparison, table, codebook, corpus, figures),
         tmp_path / "stances.xlsx",

@@ -1,7 +1,7 @@
 """Who speaks in a sentence: reporting verbs, titles, collective actors, carry-over.
 
-Rules are English grammar, not knowledge of any corpus: every name, alias and
-affiliation cue comes from the codebook.
+Rules are English grammar, not knowledge of any corpus: the English words they read
+stand in `words.yaml`; every name, alias and affiliation cue comes from the codebook.
 """
 
 from __future__ import annotations
@@ -11,227 +11,61 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from stances.codebook import Codebook
+from stances.project.codebook import Codebook
+from stances.text.words import WORDS
 
-REPORTING = (
-    r"said|says|say|told|tells|tell|warned|warns|warn|stressed|stresses|added|adds|stated|"
-    r"states|claimed|claims|insisted|insists|insist|argued|argues|noted|notes|remarked|remarks|"
-    r"announced|announces|wrote|writes|explained|explains|declared|declares|urged|urges|"
-    r"emphasi[sz]ed|emphasi[sz]es|acknowledged|acknowledges|described|describes|called|calls|"
-    r"suggested|suggests|predicted|predicts|believes|believe|expressed|expresses|reiterated|"
-    r"reiterates|asked|asks|replied|replies|responded|responds|commented|cautioned|admitted|"
-    r"accused|accuses|blamed|blames|dismissed|dismisses|rejected|rejects|demanded|demands|"
-    r"demand|wants|want|wanted|hoped|hopes|vowed|vows|pledged|pledges|promised|promises|"
-    r"threatened|threatens|proposed|proposes|offered|offers|agreed|agrees|refused|refuses|"
-    r"complained|complains|maintained|maintains|reaffirmed|reaffirms|confirmed|confirms|"
-    r"denied|denies|hinted|hints|signall?ed|signals|revealed|reveals|thinks|think|sees|see|"
-    r"considers|regards|views|opposes|opposed|supports|supported|welcomed|welcomes|"
-    r"claim|tweeted|posted|briefed|informed|assured|reassured|reminded|concluded|concluding"
-)
+
+def _either(words: Iterable[str]) -> str:
+    """A regex alternation of the words, each matched literally."""
+    return "|".join(re.escape(word) for word in words)
+
+
+REPORTING = _either(WORDS.reporting_verbs)
 REPORTING_VERB = re.compile(rf"\b(?:{REPORTING})\b")
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
-STANCE_NOUN = re.compile(
-    r"^[’']s?\s+(?:\w+\s+)?(?:demands?|position|proposals?|insistence|"
-    r"refusal|rejection|offer|stance|red lines?|calls?)\b"
-)
+STANCE_NOUN = re.compile(rf"^[’']s?\s+(?:\w+\s+)?(?:{_either(WORDS.stance_nouns)})\b")
 PASSIVE_BY = re.compile(
-    r"\b(?:rejected|dismissed|demanded|proposed|welcomed|opposed|"
-    r"supported|backed|refused)\s+(?:both\s+|also\s+)?(?:by|in)\s*$"
+    rf"\b(?:{_either(WORDS.passive_stance_verbs)})\s+(?:both\s+|also\s+)?(?:by|in)\s*$"
 )
 HEADLINE = re.compile(r"^\s*([A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3}):\s")
-# Newsroom rubrics written like a headline attribution ("Analysis: ..."), not speakers.
-RUBRICS = {
-    "analysis",
-    "breaking",
-    "breaking news",
-    "comment",
-    "commentary",
-    "editorial",
-    "exclusive",
-    "explainer",
-    "explained",
-    "factbox",
-    "fact check",
-    "feature",
-    "in pictures",
-    "insight",
-    "interview",
-    "live",
-    "live blog",
-    "live updates",
-    "opinion",
-    "photos",
-    "podcast",
-    "review",
-    "timeline",
-    "update",
-    "updates",
-    "video",
-    "watch",
-}
-# A capitalised phrase right after a place preposition is a place or a topic, not a speaker:
-# "bases in the Far East", "talks about the so-called Strategic Stability Talks".
+RUBRICS = frozenset(WORDS.rubrics)
 PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|from|near|across|into|inside|outside|throughout|about|toward|towards|"
-    r"around|along|within|beyond)\s+(?:the\s+)?(?:so-called\s+)?$",
+    rf"\b(?:{_either(WORDS.place_prepositions)})\s+(?:the\s+)?(?:so-called\s+)?$",
     re.IGNORECASE,
 )
 PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
 PERSPECTIVE = re.compile(r"^\s*(?:But\s+|And\s+)?For\s+[^,]{2,80},")
-PRONOUN = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
+PRONOUN = re.compile(rf"^(?:{_either(WORDS.pronouns_at('before'))})$", re.IGNORECASE)
 ROLE_NOUN = re.compile(
-    r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:diplomat|official|minister|spokesman|spokeswoman|"
-    r"spokesperson|envoy|ambassador|negotiator|secretary|adviser|advisor|analyst|expert|"
-    r"general|admiral|president|chancellor|senator|lawmaker|representative|source|officer)\s*$",
-    re.IGNORECASE,
+    rf"\b(?:the|this|that)\s+(?:\w+\s+)?(?:{_either(WORDS.roles('the'))})\s*$", re.IGNORECASE
+)
+# "said he", "said the diplomat": the previous speaker, after the verb
+REFERRED_AFTER_VERB = re.compile(
+    rf"^(?:{_either(WORDS.pronouns_at('after'))}|"
+    rf"the\s+(?:\w+\s+)?(?:{_either(WORDS.roles('said-the'))}))\b"
 )
 DESCRIBED = re.compile(
-    r"\b(?:a|an|the|one|two|several|some|this|that)\s+(?:[\w.’'\-]+\s+){0,4}?(?:diplomats?|"
-    r"officials?|ministers?|spokesman|spokeswoman|spokesperson|envoys?|ambassadors?|"
-    r"negotiators?|secretary|advisers?|advisors?|analysts?|experts?|senators?|lawmakers?|"
-    r"representatives?|sources?|officers?|commanders?)\b",
+    rf"\b(?:{_either(WORDS.describing_words)})\s+(?:[\w.’'\-]+\s+){{0,4}}?"
+    rf"(?:{_either(WORDS.roles('a', plurals=True))})\b",
     re.IGNORECASE,
 )
 # Plural roles without an article, led by a capitalised or rank word: "US officials",
 # "senior Western diplomats".
 DESCRIBED_BARE = re.compile(
-    r"(?<![\w.’'\-])(?!(?i:these|those|many|most|other|others|some|several|all|both|few|such|"
-    r"their|our|his|her|its|any|no|each|every|the|a|an|two|three|four|five)\s)"
-    r"(?:(?:senior|top|former|unnamed|anonymous|[A-Z][\w.’'\-]*)\s+){1,3}"
-    r"(?:officials|diplomats|ministers|envoys|negotiators|analysts|experts|sources|"
-    r"lawmakers|senators|officers|commanders)\b"
+    rf"(?<![\w.’'\-])(?!(?i:{_either(WORDS.quantifiers)})\s)"
+    rf"(?:(?:{_either(WORDS.ranks)}|[A-Z][\w.’'\-]*)\s+){{1,3}}"
+    rf"(?:{_either(WORDS.plurals('bare'))})\b"
 )
 APPOSITION = re.compile(r"\s*,\s*")
 APPOSITIVE_ROLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,7}[A-Z][a-z][\w’'\-]+")
-TITLE_WORDS = {
-    "President",
-    "Vice",
-    "Prime",
-    "Minister",
-    "Deputy",
-    "Foreign",
-    "Defense",
-    "Defence",
-    "Secretary",
-    "General",
-    "Spokesman",
-    "Spokeswoman",
-    "Admiral",
-    "Ambassador",
-    "Senator",
-    "Chancellor",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "Chief",
-    "Director",
-    "Head",
-    "Lt.",
-    "Gen.",
-    "Col.",
-    "Adm.",
-    "Mr.",
-    "Ms.",
-    "Mrs.",
-    "Dr.",
-    "Sen.",
-    "Rep.",
-    "State",
-    "National",
-    "Security",
-    "Adviser",
-    "Advisor",
-    "Under",
-    "Assistant",
-    "Permanent",
-    "Representative",
-    "Envoy",
-    "Special",
-    "Commander",
-    "Supreme",
-    "Allied",
-    "Press",
-    "Republican",
-    "Democrat",
-    "Democratic",
-    "Senior",
-    "Former",
-    "Acting",
-    "Colonel",
-    "Lieutenant",
-    "Major",
-    "Captain",
-    "Sir",
-    "Lord",
-    "Dame",
-    "Professor",
-    "Prof.",
-    "Governor",
-    "Mayor",
-    "Congressman",
-    "Congresswoman",
-    "Executive",
-    "Pentagon",
-    "Kremlin",
-    "White",
-    "House",
-    "Department",
-    "Ministry",
-    "Office",
-    "Council",
-    "The",
-    "A",
-    "An",
-    "US",
-    "U.S.",
-    "UK",
-    "EU",
-    "NATO",
-    "OSCE",
-    "But",
-    "And",
-    "Meanwhile",
-    "However",
-    "In",
-    "On",
-    "At",
-    "For",
-    "Also",
-    "Still",
-    "Yet",
-    "When",
-    "While",
-    "After",
-}
-NOT_NAMES = {
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Europe",
-    "Union",
-    "States",
-    "Nations",
-    "War",
-    "Treaty",
-    "Sea",
-}
+# What ends the title written before a name: quotes, clause breaks, a reporting verb, "and".
+TITLE_WINDOW_END = re.compile(
+    rf"[“”\";:()]|,\s|\b(?:{_either(WORDS.title_window_verbs)}|and)\b"
+)
+# Names of bodies join these from the codebook: `body_words`.
+TITLE_WORDS = frozenset(WORDS.title_words + WORDS.sentence_openers)
+NOT_NAMES = frozenset(WORDS.not_names)
 QUOTE_MARKS = '“”«»"'
 UNPLACED = "unplaced"
 
@@ -286,6 +120,10 @@ class Attributor:
         return index
 
     @cached_property
+    def _title_words(self) -> frozenset[str]:
+        return TITLE_WORDS | body_words(self.codebook)
+
+    @cached_property
     def _cues(self) -> list[tuple[int, re.Pattern, str, str]]:
         return [
             (cue.priority, re.compile(rf"(?<![\w]){re.escape(word)}(?![\w])"), word, cue.group)
@@ -336,7 +174,7 @@ class Attributor:
         ]
         taken = [(m.start, m.end) for m in found]
         for match in NAME.finditer(sentence):
-            start, name = _strip_titles(match.start(), match.group())
+            start, name = _strip_titles(match.start(), match.group(), self._title_words)
             if PLACE_BEFORE.search(sentence[:start]):
                 continue
             if name and not any(s < start + len(name) and start < e for s, e in taken):
@@ -372,7 +210,7 @@ class Attributor:
             if group:
                 return group, cue
         before = sentence[max(0, mention.start - 80) : mention.start]
-        pieces = re.split(r"[“”\";:()]|\b(?:said|told|says|and)\b|,\s", before)
+        pieces = TITLE_WINDOW_END.split(before)
         nearest = next((p for p in reversed(pieces) if p.strip()), "")
         return self.place(nearest, nearest_last=True)
 
@@ -380,8 +218,8 @@ class Attributor:
         """The group a title or affiliation places a speaker in, and the cue that did it.
 
         Higher priority wins; then the cue written first, or with `nearest_last` the
-        one nearest the name after the title ("NATO-Russia Council … NATO Deputy
-        Secretary General Jane Roe" is NATO). The cue shown is the group's first.
+        one nearest the name after the title ("after the Eastland-Westland talks,
+        Westland's envoy Jane Roe" is Westland's). The cue shown is the group's first.
         """
         found = []
         for priority, pattern, word, group in self._cues:
@@ -502,11 +340,7 @@ class Attributor:
             if PRONOUN.match(word) or ROLE_NOUN.search(head):
                 return _carry(previous, "pronoun", 0.75)
             tail = sentence[verb.end() :].lstrip()
-            if re.match(
-                r"^(?:he|she|the\s+(?:\w+\s+)?(?:diplomat|official|minister|"
-                r"spokesman|spokeswoman|envoy|ambassador|negotiator|analyst))\b",
-                tail,
-            ):
+            if REFERRED_AFTER_VERB.match(tail):
                 return _carry(previous, "pronoun", 0.75)
         if sentence.lstrip()[:1] in '“«"':
             return _carry(previous, "carry-over", 0.5)
@@ -522,6 +356,15 @@ class Attributor:
             ):
                 actors.append(self._resolve(mention, sentence, "passive-agent", 0.7))
         return [a for a in actors if a.speaker]
+
+
+def body_words(codebook: Codebook) -> frozenset[str]:
+    """Capitalised words of the names of bodies: of the collective speakers' names and
+    aliases, and of the group labels. Before a name they belong to its title
+    ("Westland Ambassador Jane Smith", "Treasury spokesman John Doe")."""
+    names = [g.label for g in codebook.groups]
+    names += [form for s in codebook.speakers if s.collective for form in (s.name, *s.aliases)]
+    return frozenset(word for name in names for word in name.split() if word[:1].isupper())
 
 
 def _carry(previous: Attribution, method: str, confidence: float) -> Attribution:
@@ -572,7 +415,8 @@ def _is_inversion_gap(gap: str) -> bool:
 
 
 def _last_of_chain(mentions: list[_Mention], sentence: str) -> _Mention:
-    """In "NATO's top military official, Admiral Rob Bauer" the person is the last mention."""
+    """In "the alliance's top military official, Admiral Jane Roe" the person is the last
+    mention."""
     chain = [mentions[0]]
     for mention in mentions[1:]:
         gap = sentence[chain[-1].end : mention.start]
@@ -583,13 +427,13 @@ def _last_of_chain(mentions: list[_Mention], sentence: str) -> _Mention:
     return people[0] if people else chain[-1]
 
 
-def _strip_titles(start: int, text: str) -> tuple[int, str | None]:
+def _strip_titles(start: int, text: str, title_words: frozenset[str]) -> tuple[int, str | None]:
     """Drop the title before a name: "Estonian Foreign Minister Eva Liimets" → "Eva Liimets"."""
     tokens = list(re.finditer(r"\S+", text))
     cut = 0
     for index, token in enumerate(tokens):
         word = token.group()
-        if word in TITLE_WORDS or re.search(r"[’']s$", word) or word.endswith(","):
+        if word in title_words or re.search(r"[’']s$", word) or word.endswith(","):
             cut = index + 1
     name_tokens = tokens[cut:]
     if len(name_tokens) < 2 or any(t.group() in NOT_NAMES for t in name_tokens):

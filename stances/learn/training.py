@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from stances.annotations import load_annotations
-from stances.codebook import CODEBOOK_FILE, Codebook, load_codebook
-from stances.corpus import load_corpus
-from stances.dataset import build_dataset
-from stances.evaluation import cross_validate
-from stances.model import StanceModel, fit_model
-from stances.persistence import (
+from stances.learn.dataset import build_dataset
+from stances.learn.evaluation import cross_validate
+from stances.learn.figures import Figures
+from stances.learn.model import StanceModel, fit_model
+from stances.learn.persistence import (
     MODEL_FILE,
     check_model_folder,
     load_model,
@@ -21,6 +19,9 @@ from stances.persistence import (
     save_model,
     training_fingerprint,
 )
+from stances.project.codebook import CODEBOOK_FILE, Codebook, load_codebook
+from stances.project.corpus import load_corpus
+from stances.project.labels import load_annotations
 
 DEFAULT_MODEL_DIR = Path("models")
 
@@ -30,14 +31,14 @@ class TrainingResult:
     """A fitted model, its cross-validation figures and where it was saved."""
 
     model: StanceModel
-    figures: dict
+    figures: Figures | None
     path: Path | None
     retrained: bool = True
 
     @property
     def report(self) -> pd.DataFrame:
         """Macro-F1 / accuracy per task: the model beside both baselines."""
-        return figures_table(self.figures)
+        return self.figures.summary() if self.figures else pd.DataFrame()
 
 
 def train(
@@ -59,7 +60,7 @@ def train(
     articles = load_corpus(corpus)
     dataset = build_dataset(articles, load_annotations(annotations, articles, codebook), codebook)
     model = fit_model(dataset, codebook)
-    figures = cross_validate(dataset, codebook) if evaluate else {}
+    figures = cross_validate(dataset, codebook) if evaluate else None
     path = None
     if model_dir is not None:
         path = save_model(
@@ -86,28 +87,18 @@ def current_model(
         return train(corpus, annotations, model_dir=model_dir)
     return TrainingResult(
         load_model(model_dir),
-        manifest.get("cross_validation") or {},
+        figures_of(manifest),
         model_dir / MODEL_FILE,
         retrained=False,
     )
 
 
-def figures_table(figures: dict) -> pd.DataFrame:
-    """One row per task, columns model / majority / keyword."""
-    if not figures:
-        return pd.DataFrame()
-    rows = {
-        "issue macro-F1": ("issue", "macro_f1"),
-        "position macro-F1": ("position", "macro_f1"),
-        "group accuracy": ("group", "accuracy"),
-    }
-    sources = {"model": figures, **figures["baselines"]}
-    return pd.DataFrame(
-        {
-            name: {row: source[task][key] for row, (task, key) in rows.items()}
-            for name, source in sources.items()
-        }
-    )
+def figures_of(manifest: dict) -> Figures | None:
+    """The figures a manifest holds; None when it holds none, or none we can read."""
+    try:
+        return Figures.from_dict(manifest["cross_validation"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def codebook_of(annotations: Path | str) -> Codebook:

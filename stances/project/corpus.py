@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from stances.errors import InputError
-from stances.textio import read_text
-from stances.yamlio import LineDict, load_yaml
+from stances.io.textfile import read_text
+from stances.io.yamlfile import LineDict, load_yaml
 
 METADATA_FILE = "articles.yaml"
 METADATA_FIELDS = {"title", "outlet", "date"}

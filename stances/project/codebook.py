@@ -10,8 +10,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from pydantic_core import PydanticCustomError
 
 from stances.errors import Problem, ValidationFailed
-from stances.schema import validate_model
-from stances.yamlio import line_at, load_yaml
+from stances.io.schema import validate_model
+from stances.io.yamlfile import line_at, load_yaml
 
 
 def _whole_number(value: object) -> object:

@@ -8,59 +8,51 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
-from stances.codebook import Codebook
-from stances.dataset import Dataset
-from stances.features import term_counts
-from stances.model import ISSUE_THRESHOLD, fit_model
+from stances.learn.dataset import Dataset
+from stances.learn.features import term_counts
+from stances.learn.figures import ClassFigures, Figures, GroupFigures, Scores, TaskFigures
+from stances.learn.model import ISSUE_THRESHOLD, fit_model
+from stances.project.codebook import Codebook
 
 POSITIONS = [-1, 0, 1]
 
 
-def per_class_report(y_true, y_pred, labels) -> dict:
+def per_class_report(y_true, y_pred, labels) -> TaskFigures:
     """Precision, recall, F1 and support per class, and their macro-F1."""
     precision, recall, f1, support = precision_recall_fscore_support(
         y_true, y_pred, labels=labels, zero_division=0
     )
     classes = {
-        str(label): {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(s)}
+        str(label): ClassFigures(float(p), float(r), float(f), int(s))
         for label, p, r, f, s in zip(labels, precision, recall, f1, support, strict=True)
     }
-    present = [c for c in classes.values() if c["support"] > 0]
-    return {
-        "macro_f1": float(np.mean([c["f1"] for c in present])) if present else 0.0,
-        "classes": classes,
-    }
+    present = [c for c in classes.values() if c.support > 0]
+    return TaskFigures(float(np.mean([c.f1 for c in present])) if present else 0.0, classes)
 
 
-def issue_report(truth: np.ndarray, predicted: np.ndarray, issues: list[str]) -> dict:
+def issue_report(truth: np.ndarray, predicted: np.ndarray, issues: list[str]) -> TaskFigures:
     """Per-issue detection figures (positive class of each issue), and macro-F1."""
     classes = {}
     for column, issue in enumerate(issues):
         report = per_class_report(truth[:, column], predicted[:, column], [1])
-        classes[issue] = report["classes"]["1"]
-    return {"macro_f1": float(np.mean([c["f1"] for c in classes.values()])), "classes": classes}
+        classes[issue] = report.classes["1"]
+    return TaskFigures(float(np.mean([c.f1 for c in classes.values()])), classes)
 
 
-def group_report(statements: pd.DataFrame, found_groups: list[list[str]]) -> dict:
+def group_report(statements: pd.DataFrame, found_groups: list[list[str]]) -> GroupFigures:
     """Share of hand-labelled statements whose group the attribution finds in the sentence."""
     hits = [group in found for group, found in zip(statements["group"], found_groups, strict=True)]
     first = [
         bool(found) and found[0] == group
         for group, found in zip(statements["group"], found_groups, strict=True)
     ]
-    return {
-        "accuracy": float(np.mean(hits)) if hits else 0.0,
-        "main_speaker_accuracy": float(np.mean(first)) if first else 0.0,
-        "n": len(hits),
-    }
+    return GroupFigures(
+        float(np.mean(hits)) if hits else 0.0, float(np.mean(first)) if first else 0.0, len(hits)
+    )
 
 
-def cross_validate(dataset: Dataset, codebook: Codebook) -> dict:
-    """Leave-one-article-out figures for the model and both baselines.
-
-    Keys: `issue`, `position`, `group` (each with its figures), `baselines`
-    (`majority`, `keyword`: the same keys), `n_statements`, `n_articles`.
-    """
+def cross_validate(dataset: Dataset, codebook: Codebook) -> Figures:
+    """Leave-one-article-out figures for the model and both baselines."""
     sentences, statements, issues = dataset.sentences, dataset.statements, dataset.issues
     truth = sentences[issues].to_numpy()
     model_issue, majority_issue, keyword_issue = (np.zeros_like(truth) for _ in range(3))
@@ -85,26 +77,26 @@ def cross_validate(dataset: Dataset, codebook: Codebook) -> dict:
     majority_group = Counter(statements["group"]).most_common(1)[0][0]
     keyword_groups = _first_alias_groups(dataset, codebook)
     positions = statements["position"].to_numpy()
-    return {
-        "issue": issue_report(truth, model_issue, issues),
-        "position": per_class_report(positions, model_pos, POSITIONS),
-        "group": group_report(statements, found),
-        "baselines": {
-            "majority": {
-                "issue": issue_report(truth, majority_issue, issues),
-                "position": per_class_report(positions, majority_pos, POSITIONS),
-                "group": group_report(statements, [[majority_group]] * len(statements)),
-            },
-            "keyword": {
-                "issue": issue_report(truth, keyword_issue, issues),
-                "position": per_class_report(positions, keyword_pos, POSITIONS),
-                "group": group_report(statements, keyword_groups),
-            },
-        },
-        "n_statements": len(statements),
-        "n_articles": len(articles),
-        "n_sentences": len(sentences),
-    }
+    return Figures(
+        model=Scores(
+            issue_report(truth, model_issue, issues),
+            per_class_report(positions, model_pos, POSITIONS),
+            group_report(statements, found),
+        ),
+        majority=Scores(
+            issue_report(truth, majority_issue, issues),
+            per_class_report(positions, majority_pos, POSITIONS),
+            group_report(statements, [[majority_group]] * len(statements)),
+        ),
+        keyword=Scores(
+            issue_report(truth, keyword_issue, issues),
+            per_class_report(positions, keyword_pos, POSITIONS),
+            group_report(statements, keyword_groups),
+        ),
+        n_statements=len(statements),
+        n_articles=len(articles),
+        n_sentences=len(sentences),
+    )
 
 
 def keyword_issues(texts: list[str], codebook: Codebook) -> np.ndarray:

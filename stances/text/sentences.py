@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import blingfire
 import pandas as pd
 
-from stances.corpus import Article, Corpus
+from stances.project.corpus import Article, Corpus
 
 SENTENCE_COLUMNS = ["article", "sentence", "start", "end", "text"]
 _LINE = re.compile(r"[^\n]+")

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from stances.attribution import (
+from stances.text.attribution import (
     DESCRIBED,
     DESCRIBED_BARE,
     REPORTING_VERB,
@@ -27,51 +27,32 @@ from stances.attribution import (
     _quoted_mask,
     _slug,
 )
+from stances.text.words import WORDS
+
+
+def _either(words) -> str:
+    """A regex alternation of `words`, longest first, spaces matching any whitespace."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
 
 STANCE_VERB = re.compile(
-    r"(?:has|have|had|will|would|also|again|firmly|repeatedly|flatly|now|still|then|"
-    r"further|already|publicly|formally|strongly|on\s+\w+day|\s)*"
-    r"\b(?:demand|demands|demanded|reject|rejects|rejected|refuse|refuses|refused|insist|"
-    r"insists|insisted|want|wants|wanted|confirm|confirms|confirmed|reaffirm|reaffirms|"
-    r"reaffirmed|offer|offers|offered|propose|proposes|proposed|welcome|welcomes|welcomed|"
-    r"oppose|opposes|opposed|support|supports|supported|agree|agrees|agreed|seek|seeks|"
-    r"sought|call|calls|called|urge|urges|urged|warn|warns|warned|vow|vows|vowed|pledge|"
-    r"pledges|pledged|dismiss|dismisses|dismissed|accept|accepts|accepted|push|pushes|pushed|"
-    r"ruled?\s+out|rules\s+out|plans?|planned|intends?|intended|is|are|was|were|remains?|"
-    r"remained|ha[sd]\s+no|won[’']t|will\s+not|would\s+not|cannot|can[’']t|stands?\s+ready|"
-    r"stood\s+ready|signall?ed|signals|showed|shows|indicated|indicates|made\s+clear|"
-    r"makes\s+clear|put\s+forward|puts\s+forward|tabled|presented|submitted|objected|objects|"
-    r"argued|argues|maintained|maintains|stressed|stresses|said|says|told|added|noted|"
-    r"declared|announced|asked|expects?|expected|hopes?|hoped|needs?|needed|must|should|"
-    r"open|ready|willing|prepared|unwilling|reluctant|determined|committed|adamant|keen|"
-    r"eager|against|unmoved|firm|backs|backed|favou?rs|favou?red|believes?|believed|sees|"
-    r"considers?|considered|regards?|views?|fears?|feared|accuses|accused|threatens?|"
-    r"threatened|promised|promises?|rebuffed|rebuffs?|spurned|spurns?|slammed|slams?|"
-    r"criticised|criticized|criticises|criticizes|hailed|hails?|praised|praises?)\b",
+    rf"(?:\s|\b(?:{_either(WORDS.subject_adverbs)})\b|\bon\s+\w+day\b)*"
+    rf"\b(?:{_either(WORDS.stance_verbs)})\b",
     re.IGNORECASE,
 )
 OBJECT_BEFORE = re.compile(
-    r"\b(?:on|to|from|with|against|for|by|of|at|upon|toward|towards|than|over|about|"
-    r"including|like|between|among|into|onto|whom|that|whether|if)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    rf"\b(?:{_either(WORDS.object_prepositions)})\s+(?:the\s+)?$", re.IGNORECASE
 )
-CALL_ON_BEFORE = re.compile(
-    r"\b(?:called\s+on|calls\s+on|call\s+on|urged|urges|urge|pressed|presses|asked|asks|"
-    r"told|tells|warned|warns|demanded\s+that|demands\s+that|want|wants|wanted|"
-    r"pressing|urging|calling\s+on|accused|accuses|blamed|blames)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|I’m|I'm|we’re|we're)\b")
-TURN = re.compile(r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?|Q|A)\s*:\s")
-QUESTION_TURN = re.compile(
-    r"^(?:Q|QUESTION|REPORTER|JOURNALIST|MODERATOR|HOST|INTERVIEWER)\b", re.IGNORECASE
-)
+CALL_ON_BEFORE = re.compile(rf"\b(?:{_either(WORDS.call_verbs)})\s+(?:the\s+)?$", re.IGNORECASE)
+FIRST_PERSON = re.compile(rf"(?<![\w’'])(?:{_either(WORDS.first_person)})(?![\w’'])")
+TURN = re.compile(r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*:\s")
+QUESTION_TURN = re.compile(rf"^(?:{_either(WORDS.question_labels)})\b", re.IGNORECASE)
+BYLINE = re.compile(rf"^\s*(?:{_either(WORDS.byline_openers)})\s+(.{{3,160}})$")
 PRONOUN_SUBJECT = re.compile(
-    r"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(he|she|they|the\s+(?:\w+\s+){0,2}?(?:minister|"
-    r"diplomat|official|spokesman|spokeswoman|spokesperson|envoy|ambassador|negotiator|"
-    r"secretary|adviser|advisor|analyst|expert|general|admiral|senator|president|chancellor|"
-    r"lawmaker|commander|chief|deputy))\s+(?:also\s+|further\s+|then\s+)?(?:\w+ed|said|says|"
-    r"told|added|warned|insisted|stressed)\b",
+    rf"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)"
+    rf"(?:{_either(WORDS.pronouns_at('before'))}|the\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:{_either(WORDS.roles('the'))}))\s+(?:\w+\s+)?(?:{_either(WORDS.reporting_verbs)})\b",
     re.IGNORECASE,
 )
 
@@ -122,7 +103,9 @@ def article_candidates(
         _add_mentions(found, attributor, sentence, quoted, names)
         _add_described(found, attributor, sentence, quoted)
         context = {
-            "passage": passage_speakers.get(passages[index]) if passages[index] is not None else None,
+            "passage": passage_speakers.get(passages[index])
+            if passages[index] is not None
+            else None,
             "turn": turns[index],
             "previous": previous,
             "document": document,
@@ -166,8 +149,10 @@ def _add_mentions(
 ) -> None:
     mentions = attributor._mentions(sentence)
     taken = [(m.start, m.end) for m in mentions]
-    spans = [(m.start, m.end, _placed(attributor._resolve(m, sentence, "mention", 0.5), names), m)
-             for m in mentions]
+    spans = [
+        (m.start, m.end, _placed(attributor._resolve(m, sentence, "mention", 0.5), names), m)
+        for m in mentions
+    ]
     for form, actor in names.items():
         for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", sentence):
             if not any(s < match.end() and match.start() < e for s, e in taken):
@@ -266,10 +251,17 @@ def _add_sentence_features(
             candidate.add("sentence_has_quote")
         if index == 0:
             candidate.add("headline")
-        only_context = not any(k.startswith(("rule_", "mention", "described")) for k in candidate.features)
+        only_context = not any(
+            k.startswith(("rule_", "mention", "described")) for k in candidate.features
+        )
         if only_context:
             candidate.add("context_only")
-            for key in ("first_person_sentence", "pronoun_subject", "in_passage", "no_reporting_verb"):
+            for key in (
+                "first_person_sentence",
+                "pronoun_subject",
+                "in_passage",
+                "no_reporting_verb",
+            ):
                 if candidate.features.get(key):
                     candidate.add(f"context_{key}")
 
@@ -287,7 +279,7 @@ def _quote_passages(text: str, spans: Sequence[tuple[int, int]]) -> list[int | N
         sentence = text[start:end]
         reopened = False
         if inside and last_line is not None and line != last_line:
-            reopened = sentence.lstrip()[:1] in "“«\""
+            reopened = sentence.lstrip()[:1] in '“«"'
             if not reopened:
                 inside, passage = False, None
         last_line = line
@@ -319,7 +311,12 @@ def _passage_speakers(
     for index, passage in enumerate(passages):
         if passage is None or passage in speakers:
             continue
-        named = [a for a in rules[index] if a.method in {"reporting-verb", "according-to", "pronoun", "appositive", "described", "role-noun"}]
+        named = [
+            a
+            for a in rules[index]
+            if a.method
+            in {"reporting-verb", "according-to", "pronoun", "appositive", "described", "role-noun"}
+        ]
         if named:
             speakers[passage] = named[0]
     for passage, first in order.items():
@@ -416,11 +413,10 @@ def _placed(actor: Attribution, names: dict[str, Attribution]) -> Attribution:
     for form in (actor.name, actor.name.split()[-1] if actor.name.split() else ""):
         if form in names:
             known = names[form]
-            return Attribution(known.speaker, known.group, known.name, actor.method, actor.confidence, known.cue)
+            return Attribution(
+                known.speaker, known.group, known.name, actor.method, actor.confidence, known.cue
+            )
     return actor
-
-
-BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Opinion by|Commentary by)\s+(.{3,160})$")
 
 
 def _byline_speaker(

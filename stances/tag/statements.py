@@ -8,14 +8,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from stances.annotations import load_annotations
-from stances.attribution import UNPLACED, Attribution, Attributor
-from stances.codebook import Codebook
-from stances.corpus import Corpus, load_corpus
-from stances.features import feature_frame
-from stances.model import ISSUE_THRESHOLD, StanceModel
-from stances.sentences import split_sentences
-from stances.training import DEFAULT_MODEL_DIR, codebook_of, current_model
+from stances.learn.features import feature_frame
+from stances.learn.figures import Figures
+from stances.learn.model import ISSUE_THRESHOLD, StanceModel
+from stances.learn.training import DEFAULT_MODEL_DIR, codebook_of, current_model
+from stances.project.codebook import Codebook
+from stances.project.corpus import Corpus, load_corpus
+from stances.project.labels import load_annotations
+from stances.text.attribution import UNPLACED, Attribution, Attributor
+from stances.text.sentences import split_sentences
 
 STATEMENT_COLUMNS = [
     "article",
@@ -41,7 +42,7 @@ class Tagging:
     review: pd.DataFrame
     sentences: pd.DataFrame
     retrained: bool = False
-    figures: dict | None = None
+    figures: Figures | None = None
 
 
 def tag(

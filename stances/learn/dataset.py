@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from stances.attribution import Attributor
-from stances.codebook import Codebook
-from stances.corpus import Corpus
-from stances.sentences import split_sentences
+from stances.project.codebook import Codebook
+from stances.project.corpus import Corpus
+from stances.text.attribution import Attributor
+from stances.text.sentences import split_sentences
 
 
 @dataclass(frozen=True)

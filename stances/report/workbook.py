@@ -13,10 +13,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from stances.atomic import atomic_path, check_output_path
-from stances.codebook import Codebook
-from stances.corpus import Corpus
-from stances.training import figures_table
+from stances.io.atomic import atomic_path, check_output_path
+from stances.learn.figures import Figures
+from stances.project.codebook import Codebook
+from stances.project.corpus import Corpus
 
 OPPOSE_RGB, NEUTRAL_RGB, SUPPORT_RGB = (0xD7, 0x30, 0x27), (0xF7, 0xF7, 0xF7), (0x1A, 0x98, 0x50)
 MIXED_FILL = PatternFill("lightUp", fgColor="FDB863", bgColor="FFFFFF")
@@ -35,7 +35,7 @@ class WorkbookData:
     statements: pd.DataFrame
     codebook: Codebook
     corpus: Corpus
-    figures: dict | None = None
+    figures: Figures | None = None
     review: pd.DataFrame | None = None
     by: str = "group"
 
@@ -217,12 +217,12 @@ def _codebook_sheet(sheet: Worksheet, codebook: Codebook) -> None:
 
 
 def _model_sheet(sheet: Worksheet, data: WorkbookData) -> None:
-    figures = data.figures or {}
+    figures = data.figures
     set_text(sheet, 1, 1, "Leave-one-article-out cross-validation").font = HEADER_FONT
-    if not figures:
+    if figures is None:
         set_text(sheet, 2, 1, "No figures: the model was loaded without an evaluation.")
         return
-    summary = figures_table(figures)
+    summary = figures.summary()
     set_text(sheet, 2, 1, "task").font = HEADER_FONT
     for column, name in enumerate(summary.columns, start=2):
         set_text(sheet, 2, column, name).font = HEADER_FONT
@@ -233,5 +233,5 @@ def _model_sheet(sheet: Worksheet, data: WorkbookData) -> None:
     base = len(summary) + 4
     for offset, key in enumerate(("n_statements", "n_articles", "n_sentences")):
         set_text(sheet, base + offset, 1, key.replace("n_", "training ")).font = HEADER_FONT
-        set_text(sheet, base + offset, 2, figures.get(key))
+        set_text(sheet, base + offset, 2, getattr(figures, key))
     sheet.column_dimensions["A"].width = 28

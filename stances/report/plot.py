@@ -11,8 +11,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from stances.atomic import atomic_path, check_output_path
-from stances.matrix import matrix_grid
+from stances.io.atomic import atomic_path, check_output_path
+from stances.report.matrix import matrix_grid
 
 
 def draw_heatmap(matrix: pd.DataFrame, path: Path | str, *, title: str = "Positions") -> Path:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from stances.codebook import CODEBOOK_FILE, Codebook, Position
-from stances.corpus import Corpus
 from stances.errors import InputError, Problem, ValidationFailed
-from stances.quotes import locate_quote
-from stances.schema import validate_model
-from stances.yamlio import LineDict, load_yaml
+from stances.io.schema import validate_model
+from stances.io.yamlfile import LineDict, load_yaml
+from stances.project.codebook import CODEBOOK_FILE, Codebook, Position
+from stances.project.corpus import Corpus
+from stances.project.quotes import locate_quote
 
 INDEPENDENT_FOLDER = "independent"
 ANNOTATION_COLUMNS = [

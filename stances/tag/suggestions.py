@@ -7,15 +7,15 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from stances.annotations import load_annotations
-from stances.atomic import check_output_path, write_text_atomic
-from stances.corpus import load_corpus
-from stances.dataset import sentence_of
 from stances.errors import OutputError
-from stances.features import feature_frame
-from stances.tagging import STATEMENT_COLUMNS, attribute_corpus
-from stances.training import DEFAULT_MODEL_DIR, codebook_of, current_model
-from stances.yamlio import parse_yaml_documents
+from stances.io.atomic import check_output_path, write_text_atomic
+from stances.io.yamlfile import parse_yaml_documents
+from stances.learn.dataset import sentence_of
+from stances.learn.features import feature_frame
+from stances.learn.training import DEFAULT_MODEL_DIR, codebook_of, current_model
+from stances.project.corpus import load_corpus
+from stances.project.labels import load_annotations
+from stances.tag.statements import STATEMENT_COLUMNS, attribute_corpus
 
 SUGGESTION_COLUMNS = [*STATEMENT_COLUMNS[:-1], "uncertainty", "reason"]
 
@@ -150,7 +150,7 @@ def _plain(value: object) -> object:
 
 def load_suggestions(path: Path | str) -> list[dict]:
     """Read a suggestions file back (one dict per article document)."""
-    from stances.textio import read_text
+    from stances.io.textfile import read_text
 
     documents = parse_yaml_documents(read_text(Path(path)), path)
     return [document for document in documents if document is not None]

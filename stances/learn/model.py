@@ -15,9 +15,9 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder
 
-from stances.codebook import Codebook
-from stances.dataset import Dataset
-from stances.features import FEATURE_COLUMNS, StatementCues
+from stances.learn.dataset import Dataset
+from stances.learn.features import FEATURE_COLUMNS, StatementCues
+from stances.project.codebook import Codebook
 
 C_GRID = [0.3, 1.0, 3.0, 10.0, 30.0]
 ISSUE_THRESHOLD = 0.5

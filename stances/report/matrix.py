@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from stances.corpus import Corpus
+from stances.project.corpus import Corpus
 
 MATRIX_COLUMNS = [
     "actor",

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from stances.atomic import atomic_path, check_output_path
 from stances.errors import OutputError
+from stances.io.atomic import atomic_path, check_output_path
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

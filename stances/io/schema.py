@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from stances.errors import Problem
-from stances.yamlio import line_at
+from stances.io.yamlfile import line_at
 
 
 def validate_model(model: type[BaseModel], data: Any, path: Path) -> tuple[Any, list[Problem]]:

@@ -6,9 +6,9 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
-from stances.corpus import Corpus
-from stances.dataset import sentence_of
-from stances.sentences import split_sentences
+from stances.learn.dataset import sentence_of
+from stances.project.corpus import Corpus
+from stances.text.sentences import split_sentences
 
 AGREEMENT_COLUMNS = ["task", "units", "both_coded", "percent_agreement", "alpha"]
 

@@ -11,16 +11,20 @@ from pathlib import Path
 import skops.io as sio
 from sklearn.pipeline import Pipeline
 
-from stances.annotations import annotation_files
-from stances.atomic import atomic_path, write_text_atomic
-from stances.codebook import CODEBOOK_FILE
 from stances.errors import ModelError
-from stances.model import StanceModel
+from stances.io.atomic import atomic_path, write_text_atomic
+from stances.learn.features import StatementCues
+from stances.learn.figures import Figures
+from stances.learn.model import StanceModel, _held_out_log_likelihood
+from stances.project.codebook import CODEBOOK_FILE
+from stances.project.labels import annotation_files
 
 MODEL_FILE = "stances.skops"
 MANIFEST_FILE = "manifest.json"
 # Types a stances model may hold beyond those skops trusts by default.
-TRUSTED_TYPES = ["stances.features.StatementCues", "stances.model._held_out_log_likelihood"]
+TRUSTED_TYPES = [
+    f"{kind.__module__}.{kind.__qualname__}" for kind in (StatementCues, _held_out_log_likelihood)
+]
 LIBRARIES = ["scikit-learn", "numpy", "scipy", "pandas", "skops", "blingfire"]
 
 
@@ -62,7 +66,9 @@ def check_model_folder(folder: Path) -> None:
         )
 
 
-def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: dict | None) -> Path:
+def save_model(
+    model: StanceModel, folder: Path, *, fingerprint: str, figures: Figures | None
+) -> Path:
     """Write the model (skops) and its manifest, each atomically; return the model path."""
     check_model_folder(folder)
     try:
@@ -79,7 +85,7 @@ def save_model(model: StanceModel, folder: Path, *, fingerprint: str, figures: d
         "trained_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "versions": {name: version(name) for name in LIBRARIES},
         "chosen": model.chosen,
-        "cross_validation": figures,
+        "cross_validation": figures.to_dict() if figures else {},
     }
     write_text_atomic(folder / MANIFEST_FILE, json.dumps(manifest, indent=2) + "\n")
     return target

@@ -146,7 +146,7 @@ def _located_errors(text: str, path: Path | str) -> Iterator[None]:
 
 def load_yaml(path: Path) -> Any:
     """Read and parse a YAML file, refusing files over `MAX_YAML_BYTES`."""
-    from stances.textio import read_text
+    from stances.io.textfile import read_text
 
     return parse_yaml(read_text(path, max_bytes=MAX_YAML_BYTES), path)
 

@@ -42,8 +42,8 @@ def term_counts(terms: tuple[tuple[str, ...], ...], texts) -> np.ndarray:
     """How often each issue's terms occur in each text, shape (texts, issues).
 
     Matching is case-insensitive on whole words, typographic apostrophes count as
-    straight ones, and going left to right the longest term wins: with "NATO troops"
-    among one issue's terms and "troops" among another's, "NATO troops" counts once,
+    straight ones, and going left to right the longest term wins: with "allied troops"
+    among one issue's terms and "troops" among another's, "allied troops" counts once,
     for the first issue only.
     """
     owners: dict[str, set[int]] = {}

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from stances.corpus import Corpus
-from stances.matrix import NO_STATEMENT, build_matrix
+from stances.project.corpus import Corpus
+from stances.report.matrix import NO_STATEMENT, build_matrix
 
 STRENGTH_GAP = 0.5
 

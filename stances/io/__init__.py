@@ -1,0 +1,1 @@
+"""Reading and writing files: text, YAML with line numbers, atomic writes, tables."""

@@ -1,0 +1,1 @@
+"""The classifier: training data, features, model, evaluation, persistence."""

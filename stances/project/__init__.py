@@ -1,0 +1,1 @@
+"""The inputs, read and checked once: codebook, articles and hand labels."""

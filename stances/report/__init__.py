@@ -1,0 +1,1 @@
+"""What the analyst reads: matrix, comparison, agreement, workbook, CSV, heatmap."""

@@ -1,0 +1,1 @@
+"""Sentences and who speaks in them: segmentation, attribution, the sentence table."""
