@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from stances.project.codebook import Codebook
 from stances.learn.features import term_counts
+from stances.project.codebook import Codebook
 
 
 def keyword_statements(

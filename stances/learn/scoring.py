@@ -112,7 +112,9 @@ def statement_errors(predicted: pd.DataFrame, expected: pd.DataFrame) -> pd.Data
 
 
 def reliability_table(
-    predicted: pd.DataFrame, expected: pd.DataFrame, bins: tuple[float, ...] = (0, 0.4, 0.6, 0.8, 1.0)
+    predicted: pd.DataFrame,
+    expected: pd.DataFrame,
+    bins: tuple[float, ...] = (0, 0.4, 0.6, 0.8, 1.0),
 ) -> pd.DataFrame:
     """Per confidence bin: rows, mean confidence and the share that match a hand statement."""
     wanted = _keys(expected, STATEMENT_KEY)

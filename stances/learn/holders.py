@@ -1,0 +1,53 @@
+"""The learned choice of a sentence's holder among its candidate actors.
+
+Trained on the hand labels: a candidate is right when its group holds one of the
+sentence's labelled statements. At tagging time the best candidate holds the
+sentence's statements when likely enough, with any other candidate that is
+likely on its own ("the two sides"); a sentence with none is unplaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from stances.text.holders import Candidate
+
+BEST_FLOOR = 0.2
+OTHER_FLOOR = 0.5
+
+
+def fit_holder_model(candidates: Sequence[Candidate], right: Sequence[bool]) -> Pipeline:
+    """Logistic regression over the candidates' features."""
+    model = Pipeline(
+        [
+            ("features", DictVectorizer()),
+            ("classify", LogisticRegression(C=1.0, max_iter=3000)),
+        ]
+    )
+    if len(set(right)) < 2:
+        raise ValueError("the holder model needs right and wrong candidates to learn from")
+    return model.fit([c.features for c in candidates], np.asarray(right, dtype=bool))
+
+
+def holder_probabilities(model: Pipeline, candidates: Sequence[Candidate]) -> np.ndarray:
+    """P(candidate holds the sentence's statements), one per candidate."""
+    if not candidates:
+        return np.zeros(0)
+    return model.predict_proba([c.features for c in candidates])[:, 1]
+
+
+def choose_holders(
+    candidates: Sequence[Candidate], probabilities: np.ndarray
+) -> list[tuple[Candidate, float]]:
+    """The holders of one sentence, most likely first (empty: unplaced)."""
+    ranked = sorted(zip(candidates, probabilities, strict=True), key=lambda pair: -pair[1])
+    return [
+        (candidate, float(p))
+        for rank, (candidate, p) in enumerate(ranked)
+        if (rank == 0 and p >= BEST_FLOOR) or p >= OTHER_FLOOR
+    ]

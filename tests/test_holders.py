@@ -1,0 +1,77 @@
+"""Holder candidates: every actor a sentence could be attributed to, and what speaks for it."""
+
+import pytest
+
+from stances.project.codebook import load_codebook
+from stances.text.attribution import Attributor
+from stances.text.holders import article_candidates
+from stances.text.sentences import split_sentences
+from tests.conftest import TINY_CODEBOOK, write
+
+
+@pytest.fixture
+def attributor(tmp_path):
+    return Attributor(load_codebook(write(tmp_path / "codebook.yaml", TINY_CODEBOOK)))
+
+
+def candidates_of(attributor, text):
+    spans = split_sentences(text)
+    return [
+        {c.group: c.features for c in found.candidates}
+        for found in article_candidates(attributor, text, spans)
+    ]
+
+
+def test_the_subject_of_a_stance_verb_is_a_candidate_with_no_reporting_verb(attributor):
+    [sentence] = candidates_of(attributor, "Jane Smith is open to limits on missiles.\n")
+    assert sentence["west"].get("subject_of_verb") == 1.0
+    assert sentence["west"].get("no_reporting_verb") == 1.0
+
+
+def test_an_actor_called_upon_is_marked_as_the_object_of_a_call(attributor):
+    [sentence] = candidates_of(attributor, "Jane Smith called on Ivanov to cut his drills.\n")
+    assert sentence["east"].get("object_of_call") == 1.0
+    assert "object_of_call" not in sentence["west"]
+
+
+def test_a_sentence_inside_a_quoted_passage_gets_the_passage_speaker(attributor):
+    text = "Drills\n\n“We will not limit our drills. We never will,” Ivanov said.\n"
+    _, first, second = candidates_of(attributor, text)
+    assert first["east"].get("from_passage") == 1.0
+    assert second["east"].get("rule_reporting-verb") == 1.0
+
+
+def test_a_transcript_label_names_the_speaker_of_the_turn(attributor):
+    text = (
+        "Interview\n\n"
+        "Olga Petrova, Eastland's deputy defence minister, spoke to us.\n\n"
+        "Q: Will you limit the drills?\n\n"
+        "PETROVA: No. We will hold every exercise as planned.\n"
+    )
+    sentences = candidates_of(attributor, text)
+    last = sentences[-1]
+    assert last["east"].get("from_turn") == 1.0
+
+
+def test_a_question_turn_has_no_speaker(attributor):
+    text = "Interview\n\nQ: Will Westland limit the drills?\n"
+    question = candidates_of(attributor, text)[-1]
+    assert all("from_turn" not in features for features in question.values())
+
+
+def test_a_surname_refers_back_to_the_titled_name_placed_earlier(attributor):
+    text = (
+        "Talks\n\n"
+        "Westland's envoy Maria Lopez arrived on Monday. "
+        "Lopez rejected any limit on missiles.\n"
+    )
+    last = candidates_of(attributor, text)[-1]
+    assert last["west"].get("coreferent_name") == 1.0
+
+
+def test_a_byline_speaks_for_a_signed_opinion_piece(attributor):
+    text = (
+        "Why limits matter\n\nBy Anna Berg, a Westland's analyst\n\nWe must limit missiles now.\n"
+    )
+    last = candidates_of(attributor, text)[-1]
+    assert last["west"].get("from_document") == 1.0
