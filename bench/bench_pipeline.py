@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 from stances.learn.training import train
-from stances.tag.statements import tag_corpus
+from stances.pipeline import current_model, train_and_save
+from stances.project.load import load_project
+from stances.statements.tagging import tag
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,21 +32,21 @@ def timed(name: str, function) -> None:
 
 
 def main() -> None:
-    seeds, annotations = ROOT / "seeds", ROOT / "annotations"
+    def project():
+        labelled = [(ROOT / "seeds", ROOT / "annotations")]
+        return load_project(
+            ROOT / "seeds", labelled, codebook=ROOT / "annotations" / "codebook.yaml"
+        )
+
+    def tag_with_saved_model():
+        loaded = project()
+        return tag(loaded, current_model(loaded, models).model)
+
     with tempfile.TemporaryDirectory() as folder:
         models = Path(folder)
-        timed(
-            "train (fit, no cross-validation)",
-            lambda: train(seeds, annotations, model_dir=None, evaluate=False),
-        )
-        timed(
-            "train (fit + leave-one-article-out CV)",
-            lambda: train(seeds, annotations, model_dir=models),
-        )
-        timed(
-            "tag the seeds with the saved model",
-            lambda: tag_corpus(seeds, annotations, model_dir=models),
-        )
+        timed("train (fit, no cross-validation)", lambda: train(project(), evaluate=False))
+        timed("train (fit + leave-one-article-out CV)", lambda: train_and_save(project(), models))
+        timed("tag the seeds with the saved model", tag_with_saved_model)
 
 
 if __name__ == "__main__":

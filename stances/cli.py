@@ -1,4 +1,8 @@
-"""The `stances` command: a thin layer over the library."""
+"""The `stances` command: a thin layer over the library.
+
+The working-directory defaults (`seeds/`, `annotations/`, `models/`, `out/`) live here
+and nowhere else. Every command checks its outputs, loads the project once, then works.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,39 @@ import contextlib
 import json
 from pathlib import Path
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperGroup
 
 from stances.errors import StancesError, ValidationFailed
-from stances.io.atomic import check_output_path, write_text_atomic
+from stances.io.atomic import check_new_path, check_output_path, write_text_atomic
 from stances.learn.figures import Figures
-from stances.validation import validate_project
+from stances.learn.manifest import check_model_folder
+from stances.project.codebook import CODEBOOK_FILE
+from stances.project.load import LabelledCorpus, Project, check_project, load_project
+from stances.report.matrix import RowKind, Source
+
+CHOICES = "--by takes group or speaker; --source takes human, model or both"
+
+
+class _Commands(TyperGroup):
+    """Typer checks --by and --source before any work; a value outside their choices
+    is one `Error:` line and exit code 2."""
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except typer.BadParameter as error:
+            if error.param is None or error.param.name not in {"by", "source"}:
+                raise
+            errors.print(f"Error: {CHOICES}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Turn news articles into an actor-by-issue position matrix.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -24,15 +51,19 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 
-CORPUS = typer.Option(Path("seeds"), "--corpus", help="Folder of .txt articles.")
+CORPUS = typer.Option(Path("seeds"), "--corpus", help="Folder of the .txt articles to tag.")
+LABELLED_CORPUS = typer.Option(
+    Path("seeds"), "--corpus", help="Folder of the .txt articles the hand labels refer to."
+)
 ANNOTATIONS = typer.Option(
     Path("annotations"), "--annotations", help="Folder with codebook.yaml and the hand labels."
 )
 TRAINING_CORPUS = typer.Option(
     Path("seeds"), "--training-corpus", help="Folder of the articles the hand labels refer to."
 )
-DEFAULT_OUT = Path("out")
 MODELS = typer.Option(Path("models"), "--models", help="Folder of the saved model.")
+BY = typer.Option(RowKind.group, "--by", help="Matrix rows: group or speaker.")
+DEFAULT_OUT = Path("out")
 
 
 @app.callback()
@@ -48,52 +79,71 @@ def fail(error: StancesError, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def open_project(corpus: Path, annotations: Path, training_corpus: Path) -> Project:
+    """The project of a command: `corpus` to tag, one labelled corpus (`training_corpus`
+    with the labels of `annotations`) and the codebook beside those labels."""
+    labelled = [LabelledCorpus(training_corpus, annotations)]
+    return load_project(corpus, labelled, codebook=annotations / CODEBOOK_FILE)
+
+
 @app.command()
-def validate(corpus: Path = CORPUS, annotations: Path = ANNOTATIONS) -> None:
+def validate(corpus: Path = LABELLED_CORPUS, annotations: Path = ANNOTATIONS) -> None:
     """Check the codebook and every annotation file; list all problems."""
-    report = validate_project(corpus, annotations)
-    for problem in report.problems:
-        errors.print(f"{problem}", markup=False, highlight=False, soft_wrap=True)
-    if not report.ok:
-        errors.print(f"{len(report.problems)} problem(s) found.")
-        raise typer.Exit(1)
-    own = report.statements[~report.statements["independent"]]
-    console.print(
-        f"OK: {report.n_articles} articles, {len(own)} hand-labelled statements, "
-        f"{len(report.statements) - len(own)} in independent second labellings."
+    check = check_project(
+        corpus, [LabelledCorpus(corpus, annotations)], codebook=annotations / CODEBOOK_FILE
     )
-    for name, counts in report.summary().items():
+    for problem in check.problems:
+        errors.print(f"{problem}", markup=False, highlight=False, soft_wrap=True)
+    if not check.ok:
+        errors.print(f"{len(check.problems)} problem(s) found.")
+        raise typer.Exit(1)
+    from stances.report.agreement import project_agreement
+
+    own = check.labels[~check.labels["independent"]]
+    console.print(
+        f"OK: {check.n_articles} articles, {len(own)} hand-labelled statements, "
+        f"{len(check.labels) - len(own)} in independent second labellings."
+    )
+    for name, counts in check.summary().items():
         console.print(f"\nStatements per {name}:")
         for key, count in counts.items():
             console.print(f"  {key:<28} {count:>4}", markup=False, highlight=False)
-    if not report.agreement.empty:
-        console.print("\nAgreement with the independent second labelling (Krippendorff's alpha):")
-        for row in report.agreement.itertuples():
-            console.print(
-                f"  {row.task:<10} alpha {row.alpha:5.2f}   agreement {row.percent_agreement:6.1%}",
-                markup=False,
-                highlight=False,
-            )
+    print_agreement(project_agreement(check.project))
+
+
+def print_agreement(agreement: pd.DataFrame) -> None:
+    """Krippendorff's alpha and percent agreement per task, when there is a second labelling."""
+    if agreement.empty:
+        return
+    console.print("\nAgreement with the independent second labelling (Krippendorff's alpha):")
+    for row in agreement.itertuples():
         console.print(
-            "  (agreement: issue and actor over the units either labeller marked, "
-            "position over the statements both coded)"
+            f"  {row.task:<10} alpha {row.alpha:5.2f}   agreement {row.percent_agreement:6.1%}",
+            markup=False,
+            highlight=False,
         )
+    console.print(
+        "  (agreement: issue and actor over the units either labeller marked, "
+        "position over the statements both coded)"
+    )
 
 
 @app.command()
 def train(
-    corpus: Path = CORPUS,
+    corpus: Path = LABELLED_CORPUS,
     annotations: Path = ANNOTATIONS,
     models: Path = MODELS,
     json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
 ) -> None:
     """Fit the classifier, cross-validate it by article, and save it."""
-    from stances.learn.training import train as train_model
-
     try:
         if json_file:
             check_output_path(json_file, suffix=".json")
-        result = train_model(corpus, annotations, model_dir=models)
+        check_model_folder(models)
+        project = open_project(corpus, annotations, corpus)
+        from stances.pipeline import train_and_save  # heavy: only once the inputs are good
+
+        result = train_and_save(project, models)
         if json_file:
             write_text_atomic(json_file, json.dumps(result.figures.to_dict(), indent=2) + "\n")
     except StancesError as error:
@@ -109,13 +159,8 @@ def print_figures(figures: Figures) -> None:
         for column in ("class", "precision", "recall", "F1", "support"):
             table.add_column(column, justify="left" if column == "class" else "right")
         for label, row in task.classes.items():
-            table.add_row(
-                label,
-                f"{row.precision:.2f}",
-                f"{row.recall:.2f}",
-                f"{row.f1:.2f}",
-                str(row.support),
-            )
+            figures_of_class = (row.precision, row.recall, row.f1)
+            table.add_row(label, *(f"{x:.2f}" for x in figures_of_class), str(row.support))
         console.print(table)
     summary = figures.summary()
     table = Table(
@@ -145,25 +190,30 @@ def tag(
 ) -> None:
     """Tag every sentence of a corpus; write the statements table."""
     from stances.io.tables import check_table_path, write_table
-    from stances.tag.statements import tag_corpus
 
     try:
         make_default_folder(out)
         check_table_path(out)
-        result = tag_corpus(corpus, annotations, training_corpus=training_corpus, model_dir=models)
+        check_model_folder(models)
+        project = open_project(corpus, annotations, training_corpus)
+        from stances.pipeline import current_model  # heavy: only once the inputs are good
+        from stances.statements.tagging import tag as tag_project
+
+        trained = current_model(project, models)
+        result = tag_project(project, trained.model)
         write_table(result.statements, out, protect=protect)
     except StancesError as error:
         raise fail(error) from None
     counts = result.statements["source"].value_counts()
     console.print(
-        f"{'Retrained the model; ' if result.retrained else ''}"
+        f"{'Retrained the model; ' if trained.retrained else ''}"
         f"{len(result.statements)} statements ({counts.get('human', 0)} human, "
         f"{counts.get('model', 0)} model) written to {out}"
     )
     print_review(result.review)
 
 
-def print_review(review) -> None:
+def print_review(review: pd.DataFrame) -> None:
     """Speakers missing from the registry: placed ones to check, unplaced ones to fix."""
     if review.empty:
         return
@@ -185,8 +235,8 @@ def run(
     training_corpus: Path = TRAINING_CORPUS,
     models: Path = MODELS,
     out: Path = typer.Option(Path("out/stances.xlsx"), "--out", help="The workbook."),
-    by: str = typer.Option("group", "--by", help="Matrix rows: group or speaker."),
-    source: str = typer.Option("both", "--source", help="human, model or both."),
+    by: RowKind = BY,
+    source: Source = typer.Option(Source.both, "--source", help="human, model or both."),
     min_confidence: float = typer.Option(
         0.0, "--min-confidence", help="Drop model statements below this."
     ),
@@ -196,15 +246,16 @@ def run(
     """Validate, train if needed, tag, build the matrix and write the workbook."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
-    from stances.pipeline import STEPS
-    from stances.pipeline import run as run_job
+    from stances.report.exports import check_report_outputs
 
-    if by not in {"group", "speaker"} or source not in {"human", "model", "both"}:
-        errors.print("Error: --by takes group or speaker; --source takes human, model or both")
-        raise typer.Exit(2)
-    sources = ("human", "model") if source == "both" else (source,)
     make_default_folder(out)
     try:
+        check_report_outputs(out, csv_dir=csv, png=png)
+        check_model_folder(models)
+        project = open_project(corpus, annotations, training_corpus)
+        from stances.pipeline import STEPS  # heavy: only once the inputs are good
+        from stances.pipeline import run as run_job
+
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
@@ -214,13 +265,11 @@ def run(
         ) as bar:
             task = bar.add_task("starting", total=len(STEPS))
             result = run_job(
-                corpus,
-                annotations,
+                project,
+                models=models,
                 out=out,
-                training_corpus=training_corpus,
-                model_dir=models,
                 by=by,
-                sources=sources,
+                source=source,
                 min_confidence=min_confidence,
                 csv_dir=csv,
                 png=png,
@@ -235,11 +284,11 @@ def run(
         console.print(f"Also written: {path}")
 
 
-def print_matrix(matrix, by: str) -> None:
+def print_matrix(matrix: pd.DataFrame, by: RowKind) -> None:
     """The actor × issue matrix as a terminal table, coloured by position."""
     issues = list(dict.fromkeys(matrix["issue"]))
-    table = Table(title=f"Positions ({by} × issue)", title_justify="left")
-    table.add_column(by)
+    table = Table(title=f"Positions ({by.value} × issue)", title_justify="left")
+    table.add_column(by.value)
     for issue in issues:
         table.add_column(issue, justify="center")
     for actor, cells in matrix.groupby("actor", sort=False):
@@ -260,24 +309,18 @@ def compare(
     annotations: Path = ANNOTATIONS,
     training_corpus: Path = TRAINING_CORPUS,
     models: Path = MODELS,
-    by: str = typer.Option("group", "--by", help="group or speaker."),
+    by: RowKind = BY,
 ) -> None:
     """Print the cells where two articles (or sets of articles) differ, with quotes."""
-    from stances.report.compare import compare_sets
-    from stances.tag.statements import tag_corpus
-
     left_ids, right_ids = left.split(","), right.split(",")
     try:
-        statements = tag_corpus(
-            corpus, annotations, training_corpus=training_corpus, model_dir=models
-        ).statements
+        check_model_folder(models)
+        project = open_project(corpus, annotations, training_corpus)
+        from stances.pipeline import compare as compare_projects  # heavy: inputs are good
+
+        differences, statements = compare_projects(project, models, left_ids, right_ids, by=by)
     except StancesError as error:
         raise fail(error) from None
-    unknown = sorted(set(left_ids + right_ids) - set(statements["article"]))
-    if unknown:
-        errors.print(f"Error: no statements for article(s) {unknown}; check the ids")
-        raise typer.Exit(1)
-    differences = compare_sets(statements, left_ids, right_ids, by=by)
     if differences.empty:
         console.print("The two sides agree on every cell they share.")
         return
@@ -290,7 +333,7 @@ def compare(
             console.print(f"  {name}: {label} (n={count})", highlight=False)
             rows = statements[
                 statements["article"].isin(ids)
-                & (statements[by] == cell.actor)
+                & (statements[by.value] == cell.actor)
                 & (statements["issue"] == cell.issue)
             ].head(3)
             for row in rows.itertuples():
@@ -312,15 +355,16 @@ def suggest(
     write: Path | None = typer.Option(None, "--write", help="Write YAML annotation stubs here."),
 ) -> None:
     """List the sentences the model is least sure about: what to label next."""
-    from stances.tag.suggestions import check_new_yaml_path, write_suggestions
-    from stances.tag.suggestions import suggest as find_suggestions
-
     try:
         if write is not None:
-            check_new_yaml_path(write)
-        table = find_suggestions(
-            corpus, annotations, training_corpus=training_corpus, model_dir=models, n=n
-        )
+            check_new_path(write, suffix=".yaml")
+        check_model_folder(models)
+        project = open_project(corpus, annotations, training_corpus)
+        from stances.pipeline import current_model  # heavy: only once the inputs are good
+        from stances.statements.suggestions import suggest as find_suggestions
+        from stances.statements.suggestions import write_suggestions
+
+        table = find_suggestions(project, current_model(project, models).model, n=n)
         if write is not None:
             write_suggestions(table, write)
     except StancesError as error:

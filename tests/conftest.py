@@ -6,9 +6,20 @@ import shutil
 import textwrap
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from stances.project.load import Project, load_project
+
 ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_CODEBOOK = ROOT / "annotations" / "codebook.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _never_in_the_working_directory(tmp_path_factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs in its own empty folder: nothing lands in the repository."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
 
 TINY_CODEBOOK = """\
 issues:
@@ -146,11 +157,61 @@ def labels_yaml(article: str, labels: list[tuple]) -> str:
 @pytest.fixture
 def training_project(tmp_path: Path) -> Path:
     """Three small labelled articles: enough to train and cross-validate the model."""
+    return write_training_project(tmp_path)
+
+
+def load(project: Path, corpus: str = "seeds") -> Project:
+    """The project of a fixture folder: `corpus` to tag, labelled seeds/ and annotations/."""
+    return load_project(
+        project / corpus,
+        [(project / "seeds", project / "annotations")],
+        codebook=project / "annotations" / "codebook.yaml",
+    )
+
+
+def write_training_project(folder: Path) -> Path:
     for article, text in TRAINING_ARTICLES.items():
-        write(tmp_path / "seeds" / f"{article}.txt", text)
+        write(folder / "seeds" / f"{article}.txt", text)
         write(
-            tmp_path / "annotations" / f"{article}.yaml",
+            folder / "annotations" / f"{article}.yaml",
             labels_yaml(article, TRAINING_LABELS[article]),
         )
-    write(tmp_path / "annotations" / "codebook.yaml", TINY_CODEBOOK)
-    return tmp_path
+    write(folder / "annotations" / "codebook.yaml", TINY_CODEBOOK)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory):
+    """The three-article training project, loaded, with a model fitted on it (shared:
+    neither may be changed)."""
+    from stances.learn.training import train
+
+    project = load(write_training_project(tmp_path_factory.mktemp("trained")))
+    return project, train(project)
+
+
+def statements_table(*rows) -> pd.DataFrame:
+    """A statements table from rows of (article, speaker, group, issue, position
+    [, confidence, source])."""
+    from stances.statements.tagging import STATEMENT_COLUMNS
+
+    records = []
+    for index, row in enumerate(rows):
+        article, speaker, group, issue, position, *rest = row
+        confidence, source = rest if rest else (1.0, "human")
+        records.append(
+            {
+                "article": article,
+                "sentence": index,
+                "start": index * 10,
+                "end": index * 10 + 5,
+                "text": f"quote {index}",
+                "speaker": speaker,
+                "group": group,
+                "issue": issue,
+                "position": position,
+                "confidence": confidence,
+                "source": source,
+            }
+        )
+    return pd.DataFrame(records, columns=STATEMENT_COLUMNS)

@@ -1,14 +1,24 @@
 """The command line, driven through typer's CliRunner: exit codes and exact messages."""
 
+import builtins
+import io
+import json
+import os
+import time
+from collections import Counter
+from pathlib import Path
+
 import openpyxl
 import pandas as pd
 import pytest
+import typer
 from typer.testing import CliRunner
 
-from stances.cli import app
-from stances.tag.statements import STATEMENT_COLUMNS
+from stances.cli import CHOICES, app
+from stances.statements.tagging import STATEMENT_COLUMNS
 
 runner = CliRunner()
+COMMANDS = typer.main.get_command(app).commands
 
 
 def invoke(*args: str):
@@ -28,11 +38,37 @@ def paths(project):
     ]
 
 
-@pytest.mark.parametrize("command", ["validate", "train", "tag", "run", "compare"])
+def test_the_app_registers_the_documented_commands():
+    assert list(COMMANDS) == ["validate", "train", "tag", "run", "compare", "suggest"]
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
 def test_every_command_has_help_text(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0
-    assert len(result.output.strip()) > 50
+    assert COMMANDS[command].help.splitlines()[0] in " ".join(result.output.split())
+    for param in COMMANDS[command].params:
+        assert param.help, f"{command} {param.name} has no help text"
+
+
+CHOICE_OPTIONS = [
+    (name, param.opts[0])
+    for name, command in COMMANDS.items()
+    for param in command.params
+    if param.name in {"by", "source"}
+]
+
+
+def test_row_kind_and_source_are_options_of_run_and_compare():
+    assert CHOICE_OPTIONS == [("run", "--by"), ("run", "--source"), ("compare", "--by")]
+
+
+@pytest.mark.parametrize(("command", "option"), CHOICE_OPTIONS)
+def test_a_value_outside_the_choices_is_refused_before_any_work(training_project, command, option):
+    arguments = ["t1", "t3"] if command == "compare" else []
+    result = invoke(command, *arguments, *paths(training_project), option, "foo")
+    assert (result.exit_code, result.output) == (2, f"Error: {CHOICES}\n")
+    assert not (training_project / "models").exists()
 
 
 def test_validate_prints_the_summary_and_exits_0(shipped_project):
@@ -70,11 +106,16 @@ def test_validate_lists_every_problem_and_exits_1(tiny_project):
     assert "Traceback" not in result.output
 
 
-def test_a_missing_corpus_folder_is_one_clear_error(tmp_path):
-    result = invoke("tag", "--corpus", tmp_path / "nowhere", "--out", tmp_path / "s.csv")
+def test_tag_with_a_missing_corpus_fails_at_once_and_trains_nothing(training_project, monkeypatch):
+    monkeypatch.chdir(training_project)  # the working-directory defaults: seeds/, annotations/
+    start = time.perf_counter()
+    result = invoke("tag", "--corpus", "nowhere")
+    assert time.perf_counter() - start < 0.5
     assert result.exit_code == 1
-    assert result.output.startswith("Error: ")
-    assert "Traceback" not in result.output
+    assert result.output == (
+        "Error: nowhere: corpus folder not found; pass a folder of .txt articles\n"
+    )
+    assert not (training_project / "models").exists()
 
 
 def test_tag_writes_the_statements_csv_with_exactly_the_documented_columns(training_project):
@@ -85,8 +126,6 @@ def test_tag_writes_the_statements_csv_with_exactly_the_documented_columns(train
 
 
 def test_train_writes_the_figures_as_json(training_project):
-    import json
-
     out = training_project / "figures.json"
     result = invoke(
         "train",
@@ -101,7 +140,11 @@ def test_train_writes_the_figures_as_json(training_project):
     )
     assert result.exit_code == 0, result.output
     figures = json.loads(out.read_text())
-    assert {"issue", "position", "group", "baselines", "n_statements", "n_articles"} <= set(figures)
+    manifest = json.loads((training_project / "models" / "manifest.json").read_text())
+    assert figures == manifest["cross_validation"]
+    assert (figures["n_statements"], figures["n_articles"], figures["n_sentences"]) == (12, 3, 21)
+    assert figures["baselines"]["majority"]["group"]["accuracy"] == 0.5
+    assert "Summary (12 statements, 3 articles)" in result.output
 
 
 def test_run_on_the_shipped_data_writes_the_workbook_and_shows_the_expected_positions(
@@ -148,7 +191,6 @@ def test_a_failed_run_leaves_the_previous_workbook_intact(shipped_project):
 
 
 def test_compare_prints_the_cells_where_two_articles_differ(training_project):
-    text = training_project / "seeds" / "t3.txt"
     labels = training_project / "annotations" / "t3.yaml"
     labels.write_text(
         labels.read_text().replace(
@@ -156,7 +198,48 @@ def test_compare_prints_the_cells_where_two_articles_differ(training_project):
             "speaker: ivanov\n    issue: missiles\n    position: 1",
         )
     )
-    assert text.exists()
     result = invoke("compare", "t1", "t3", *paths(training_project))
     assert result.exit_code == 0, result.output
     assert "east × missiles: contradict" in result.output
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """How often each file is opened for reading, by resolved path."""
+    counts = Counter()
+    real_open = io.open
+
+    def counting_open(file, mode="r", *args, **kwargs):
+        if isinstance(file, str | os.PathLike) and not set(mode) & set("wax+"):
+            counts[Path(file).resolve()] += 1
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", counting_open)
+    monkeypatch.setattr(builtins, "open", counting_open)
+    return counts
+
+
+def test_a_run_reads_each_input_file_once(training_project, reads):
+    write_second_labelling(training_project)
+    inputs = [
+        *sorted((training_project / "seeds").glob("*")),
+        *sorted((training_project / "annotations").rglob("*.yaml")),
+    ]
+    saved = [training_project / "models" / name for name in ("manifest.json", "stances.skops")]
+    out = training_project / "stances.xlsx"
+    for run in ("trains and saves the model", "loads the saved model"):
+        reads.clear()
+        assert invoke("run", *paths(training_project), "--out", out).exit_code == 0, run
+        assert {path.name: reads[path.resolve()] for path in inputs} == {
+            path.name: 1 for path in inputs
+        }, run
+        assert all(reads[path.resolve()] <= 1 for path in saved), run
+    assert all(reads[path.resolve()] == 1 for path in saved)  # the second run loaded it
+
+
+def write_second_labelling(project):
+    text = (project / "annotations" / "t1.yaml").read_text()
+    second = text.replace("annotator: tester", "annotator: second\nindependent: true")
+    (project / "annotations" / "independent").mkdir()
+    (project / "annotations" / "independent" / "t1.yaml").write_text(second)
+    (project / "seeds" / "articles.yaml").write_text("t1: {outlet: Wire, date: 2022-01-10}\n")

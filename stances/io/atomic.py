@@ -39,6 +39,24 @@ def check_output_path(target: Path | str, *, suffix: str | None = None) -> Path:
     return target
 
 
+def check_output_folder(folder: Path | str, *, option: str) -> Path:
+    """Raise `OutputError` now when `folder` exists but is no folder (made when missing)."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            f"not a folder; {option} takes a folder (created when missing)", path=folder
+        )
+    return folder
+
+
+def check_new_path(target: Path | str, *, suffix: str) -> Path:
+    """Raise `OutputError` unless `target` is a new file ending in `suffix` that can be written."""
+    target = Path(target)
+    if target.exists():
+        raise OutputError("file exists; stances never overwrites it: pick a new name", path=target)
+    return check_output_path(target, suffix=suffix)
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success rename it onto `target`.

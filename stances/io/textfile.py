@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from stances.errors import InputError
@@ -12,6 +14,15 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 READ_CHUNK = 1 << 16
 
 
+@dataclass(frozen=True)
+class TextFile:
+    """A text file as read: its text and the SHA-256 of its bytes (what changed it)."""
+
+    path: Path
+    text: str
+    sha256: str
+
+
 def read_text(path: Path | str, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
     """Return the file's text with a BOM removed and line ends made `\\n`.
 
@@ -19,6 +30,11 @@ def read_text(path: Path | str, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
     reading more than that) and anything but a regular file (a device may never
     end), naming the line where the first bad byte stands.
     """
+    return read_text_file(path, max_bytes=max_bytes).text
+
+
+def read_text_file(path: Path | str, *, max_bytes: int = MAX_TEXT_BYTES) -> TextFile:
+    """Read a file as `read_text` does, keeping the SHA-256 of its bytes."""
     path = Path(path)
     raw = _read_bounded(path, max_bytes)
     if raw.startswith(UTF16_BOMS):
@@ -35,7 +51,8 @@ def read_text(path: Path | str, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
             path=path,
             line=line,
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return TextFile(path, text, hashlib.sha256(raw).hexdigest())
 
 
 def _read_bounded(path: Path, max_bytes: int) -> bytes:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from stances.errors import InputError
+from stances.io.textfile import read_text, read_text_file
 
 MAX_YAML_BYTES = 5_000_000
 MAX_YAML_DEPTH = 50
@@ -144,11 +146,65 @@ def _located_errors(text: str, path: Path | str) -> Iterator[None]:
         raise InputError(f"YAML error: {error}", path=path) from None
 
 
+@dataclass(frozen=True)
+class YamlFile:
+    """A YAML file as read: its data and the SHA-256 of its bytes."""
+
+    path: Path
+    data: Any
+    sha256: str
+
+
 def load_yaml(path: Path) -> Any:
     """Read and parse a YAML file, refusing files over `MAX_YAML_BYTES`."""
-    from stances.io.textfile import read_text
+    return read_yaml(path).data
 
-    return parse_yaml(read_text(path, max_bytes=MAX_YAML_BYTES), path)
+
+def read_yaml(path: Path) -> YamlFile:
+    """Read and parse a YAML file as `load_yaml` does, keeping the SHA-256 of its bytes."""
+    file = read_text_file(path, max_bytes=MAX_YAML_BYTES)
+    return YamlFile(file.path, parse_yaml(file.text, path), file.sha256)
+
+
+def load_yaml_documents(path: Path | str) -> list:
+    """Every non-empty document of a multi-document YAML file."""
+    documents = parse_yaml_documents(read_text(Path(path)), path)
+    return [document for document in documents if document is not None]
+
+
+def dump_yaml_documents(documents: list) -> str:
+    """Documents as multi-document YAML text that `load_yaml_documents` reads back as they were."""
+    return yaml.dump_all(
+        [_plain(document) for document in documents],
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
+
+
+def _plain(value: object) -> object:
+    """Dicts and lists as they are read back (`LineDict`, `LineList`) made plain for PyYAML."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that double-quotes text holding a line separator (NEL, U+2028, U+2029).
+
+    PyYAML writes those raw inside single quotes and folds them to spaces on reading.
+    """
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if any(separator in text for separator in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
 
 
 def line_at(data: Any, location: tuple) -> int | None:

@@ -48,9 +48,9 @@ class StanceModel:
         self, texts: list[str], groups: list[str], issues: list[str]
     ) -> tuple[np.ndarray, np.ndarray]:
         """(classes, probabilities) of the position each text takes on its issue."""
-        frame = _position_frame(texts, groups, issues)
-        if frame.empty:
+        if not len(texts):  # an empty frame has no text columns to join
             return self.position_model.classes_, np.zeros((0, len(self.position_model.classes_)))
+        frame = _position_frame(texts, groups, issues)
         return self.position_model.classes_, self.position_model.predict_proba(frame)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
@@ -11,7 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from stances.errors import Problem, ValidationFailed
 from stances.io.schema import validate_model
-from stances.io.yamlfile import line_at, load_yaml
+from stances.io.yamlfile import line_at, read_yaml
 
 
 def _whole_number(value: object) -> object:
@@ -111,25 +112,34 @@ class Codebook(_Strict):
 def load_codebook(path: Path | str) -> Codebook:
     """Load and check `codebook.yaml`; raise `ValidationFailed` listing every problem.
 
-    >>> load_codebook("annotations/codebook.yaml").issue_ids  # doctest: +SKIP
+    >>> load_codebook("annotations/codebook.yaml").issue_ids
     ['nato_enlargement', 'troop_withdrawal', 'missiles', 'exercises']
     """
-    codebook, problems = check_codebook(Path(path))
-    if problems:
-        raise ValidationFailed(problems)
-    return codebook
+    check = check_codebook(Path(path))
+    if check.problems:
+        raise ValidationFailed(check.problems)
+    return check.codebook
 
 
-def check_codebook(path: Path) -> tuple[Codebook | None, list[Problem]]:
-    """Load the codebook and return it with the problems found (none when valid)."""
+@dataclass(frozen=True)
+class CodebookCheck:
+    """The codebook when valid, every problem found, and the SHA-256 of the file."""
+
+    codebook: Codebook | None
+    problems: list[Problem]
+    sha256: str = ""
+
+
+def check_codebook(path: Path) -> CodebookCheck:
+    """Read the codebook and collect its problems; raise `InputError` when it is no YAML."""
     if not path.exists():
-        return None, [Problem(path, None, "codebook not found; create it (see CODING_RULES.md)")]
-    data = load_yaml(path)
-    codebook, problems = validate_model(Codebook, data, path)
-    if codebook is None:
-        return None, problems
-    problems = _unknown_group_problems(codebook, data, path)
-    return (None if problems else codebook), problems
+        problem = Problem(path, None, "codebook not found; create it (see CODING_RULES.md)")
+        return CodebookCheck(None, [problem])
+    file = read_yaml(path)
+    codebook, problems = validate_model(Codebook, file.data, path)
+    if codebook is not None:
+        problems = _unknown_group_problems(codebook, file.data, path)
+    return CodebookCheck(None if problems else codebook, problems, file.sha256)
 
 
 def _unknown_group_problems(codebook: Codebook, data: dict, path: Path) -> list[Problem]:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
 from stances.errors import InputError
-from stances.io.textfile import read_text
+from stances.io.textfile import read_text_file
 from stances.io.yamlfile import LineDict, load_yaml
 
 METADATA_FILE = "articles.yaml"
@@ -20,7 +21,10 @@ METADATA_FIELDS = {"title", "outlet", "date"}
 
 @dataclass(frozen=True)
 class Article:
-    """One article: its id is the file stem; `text` has `\\n` line ends."""
+    """One article: its id is the file stem; `text` has `\\n` line ends.
+
+    `sha256` is the digest of the file's bytes (empty for an article made in memory).
+    """
 
     id: str
     text: str
@@ -28,14 +32,18 @@ class Article:
     title: str = ""
     outlet: str | None = None
     date: dt.date | None = None
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """The articles of one folder, by id, in file-name order."""
+    """The articles of one folder, by id, in file-name order (read-only)."""
 
     path: Path | None
-    articles: dict[str, Article] = field(default_factory=dict)
+    articles: Mapping[str, Article] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "articles", MappingProxyType(dict(self.articles)))
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles.values())
@@ -72,8 +80,9 @@ def first_line(text: str) -> str:
 def load_corpus(path: Path | str) -> Corpus:
     """Load every `*.txt` file of a folder as an article.
 
-    >>> corpus = load_corpus("seeds")          # doctest: +SKIP
-    >>> corpus["000_eb8e0bf49b075b5d"].title    # doctest: +SKIP
+    >>> corpus = load_corpus("seeds")
+    >>> len(corpus), corpus["002_dc24e759925532ba"].date
+    (5, datetime.date(2022, 1, 12))
     """
     folder = Path(path)
     if not folder.is_dir():
@@ -85,18 +94,19 @@ def load_corpus(path: Path | str) -> Corpus:
         )
     metadata = load_metadata(folder / METADATA_FILE)
     articles = {}
-    for file in files:
-        text = read_text(file)
-        if not text.strip():
-            raise InputError("the article is empty; add its text or remove the file", path=file)
-        entry = metadata.get(file.stem, {})
-        articles[file.stem] = Article(
-            id=file.stem,
-            text=text,
-            path=file,
-            title=entry.get("title") or first_line(text),
+    for path in files:
+        file = read_text_file(path)
+        if not file.text.strip():
+            raise InputError("the article is empty; add its text or remove the file", path=path)
+        entry = metadata.get(path.stem, {})
+        articles[path.stem] = Article(
+            id=path.stem,
+            text=file.text,
+            path=path,
+            title=entry.get("title") or first_line(file.text),
             outlet=entry.get("outlet"),
             date=entry.get("date"),
+            sha256=file.sha256,
         )
     return Corpus(folder, articles)
 

@@ -1,9 +1,10 @@
-"""Hand-labelled statements: one YAML file per article and annotator."""
+"""Hand-labelled statements: one YAML file per article and annotator, located in the text."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 import pandas as pd
@@ -11,28 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from stances.errors import InputError, Problem, ValidationFailed
 from stances.io.schema import validate_model
-from stances.io.yamlfile import LineDict, load_yaml
+from stances.io.yamlfile import LineDict, read_yaml
 from stances.project.codebook import CODEBOOK_FILE, Codebook, Position
 from stances.project.corpus import Corpus
 from stances.project.quotes import locate_quote
 
 INDEPENDENT_FOLDER = "independent"
-ANNOTATION_COLUMNS = [
-    "article",
-    "statement_id",
-    "annotator",
-    "independent",
-    "start",
-    "end",
-    "quote",
-    "speaker",
-    "group",
-    "issue",
-    "position",
-    "note",
-    "file",
-    "line",
-]
 
 
 class StatementLabel(BaseModel):
@@ -58,52 +43,88 @@ class AnnotationFile(BaseModel):
 
 
 @dataclass(frozen=True)
-class AnnotationCheck:
-    """The located statements of all annotation files, and every problem found."""
+class Label:
+    """A hand-labelled statement, located: `quote == text[start:end]` of its article."""
 
-    statements: pd.DataFrame
-    problems: list[Problem]
-    files: list[Path]
+    article: str
+    statement_id: str
+    annotator: str
+    independent: bool
+    start: int
+    end: int
+    quote: str
+    speaker: str
+    group: str
+    issue: str
+    position: int
+    note: str | None
+    file: str
+    line: int
 
 
-def annotation_files(folder: Path) -> list[Path]:
+LABEL_COLUMNS = [field.name for field in fields(Label)]
+
+
+@dataclass(frozen=True)
+class LabelFile:
+    """An annotation file that was read: where, the SHA-256 of its bytes, whose labels."""
+
+    path: Path
+    sha256: str
+    independent: bool
+
+
+@dataclass(frozen=True)
+class LabelCheck:
+    """The located labels of every annotation file of a folder, and every problem found."""
+
+    labels: tuple[Label, ...]
+    problems: tuple[Problem, ...]
+    files: tuple[LabelFile, ...]
+
+
+def label_files(folder: Path) -> list[Path]:
     """The training files (`*.yaml` beside the codebook) then the independent ones."""
     own = [p for p in sorted(folder.glob("*.yaml")) if p.name != CODEBOOK_FILE]
     return own + sorted((folder / INDEPENDENT_FOLDER).glob("*.yaml"))
 
 
-def check_annotations(folder: Path | str, corpus: Corpus, codebook: Codebook) -> AnnotationCheck:
-    """Read every annotation file, locate its quotes and collect all problems."""
+def labels_frame(labels: Iterable[Label]) -> pd.DataFrame:
+    """Labels as a table, one row each (`LABEL_COLUMNS`)."""
+    return pd.DataFrame([astuple(label) for label in labels], columns=LABEL_COLUMNS)
+
+
+def check_labels(folder: Path | str, corpus: Corpus, codebook: Codebook) -> LabelCheck:
+    """Read every annotation file of `folder`, locate its quotes and collect all problems."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError("annotations folder not found", path=folder)
-    files = annotation_files(folder)
-    rows, problems = [], []
-    for path in files:
-        file_rows, file_problems = _check_file(path, corpus, codebook)
-        rows += file_rows
+    labels, problems, files = [], [], []
+    for path in label_files(folder):
+        independent = path.parent != folder
+        file_labels, file_problems, file = _check_file(path, independent, corpus, codebook)
+        labels += file_labels
         problems += file_problems
-    table = pd.DataFrame(rows, columns=ANNOTATION_COLUMNS)
-    return AnnotationCheck(table, problems + _duplicate_problems(table), files)
+        if file is not None:
+            files.append(file)
+    problems += _duplicate_problems(labels_frame(labels))
+    return LabelCheck(tuple(labels), tuple(problems), tuple(files))
 
 
-def load_annotations(
+def load_labels(
     folder: Path | str, corpus: Corpus, codebook: Codebook, *, include_independent: bool = False
 ) -> pd.DataFrame:
-    """The hand-labelled statements as a DataFrame (`ANNOTATION_COLUMNS`).
+    """The hand-labelled statements of `folder` as a table (`LABEL_COLUMNS`).
 
     Raises `ValidationFailed` listing every problem. Independent second
     labellings (agreement data) are left out unless asked for.
-
-    >>> labels = load_annotations("annotations", corpus, codebook)  # doctest: +SKIP
     """
-    check = check_annotations(folder, corpus, codebook)
+    check = check_labels(folder, corpus, codebook)
     if check.problems:
-        raise ValidationFailed(check.problems)
-    table = check.statements
-    if not include_independent:
-        table = table[~table["independent"]].reset_index(drop=True)
-    return table
+        raise ValidationFailed(list(check.problems))
+    return labels_frame(
+        label for label in check.labels if include_independent or not label.independent
+    )
 
 
 def document_kind(data: object) -> str:
@@ -120,90 +141,90 @@ def document_kind(data: object) -> str:
     return f"a single value ({text if len(text) <= 40 else text[:37] + '...'})"
 
 
-def _check_file(path: Path, corpus: Corpus, codebook: Codebook) -> tuple[list, list[Problem]]:
+def _check_file(
+    path: Path, independent: bool, corpus: Corpus, codebook: Codebook
+) -> tuple[list[Label], list[Problem], LabelFile | None]:
     try:
-        data = load_yaml(path)
+        file = read_yaml(path)
     except InputError as error:
-        return [], [error.problem]
+        return [], [error.problem], None
+    data = file.data
+    digest = LabelFile(path, file.sha256, independent)
     if not isinstance(data, LineDict):
-        return [], [
-            Problem(
-                path,
-                getattr(data, "line", 1),
-                f"the document is {document_kind(data)}; expected a "
-                "mapping with article, annotator and statements",
-            )
-        ]
+        kind = document_kind(data)
+        message = (
+            f"the document is {kind}; expected a mapping with article, annotator and statements"
+        )
+        return [], [Problem(path, getattr(data, "line", 1), message)], digest
     parsed, problems = validate_model(AnnotationFile, data, path)
     if parsed is None:
-        return [], problems
+        return [], problems, digest
     if parsed.article not in corpus:
-        return [], [
-            Problem(
-                path,
-                data.line_of("article"),
-                f"article {parsed.article!r} is not "
-                f"in the corpus {corpus.path}; fix the id or add the article",
-            )
-        ]
-    rows = []
-    for index, label in enumerate(parsed.statements):
+        message = (
+            f"article {parsed.article!r} is not "
+            f"in the corpus {corpus.path}; fix the id or add the article"
+        )
+        return [], [Problem(path, data.line_of("article"), message)], digest
+    labels = []
+    for index, statement in enumerate(parsed.statements):
         line = data["statements"].line_of(index)
-        row, label_problems = _check_statement(label, parsed, corpus, codebook, path, line)
+        label, label_problems = _check_statement(statement, parsed, corpus, codebook, path, line)
         problems += label_problems
-        if row:
-            rows.append({**row, "file": str(path), "line": line})
-    return rows, problems
+        if label:
+            labels.append(label)
+    return labels, problems, digest
 
 
 def _check_statement(
-    label: StatementLabel,
+    statement: StatementLabel,
     parsed: AnnotationFile,
     corpus: Corpus,
     codebook: Codebook,
     path: Path,
     line: int,
-) -> tuple[dict | None, list]:
+) -> tuple[Label | None, list[Problem]]:
     problems = []
-    group = codebook.group_of(label.speaker)
+    group = codebook.group_of(statement.speaker)
     if group is None:
         problems.append(
             Problem(
                 path,
                 line,
-                f"statement {label.id}: unknown speaker "
-                f"{label.speaker!r}; add it to the codebook's speakers",
+                f"statement {statement.id}: unknown speaker "
+                f"{statement.speaker!r}; add it to the codebook's speakers",
             )
         )
-    if label.issue not in codebook.issue_ids:
+    if statement.issue not in codebook.issue_ids:
         problems.append(
             Problem(
                 path,
                 line,
-                f"statement {label.id}: unknown issue "
-                f"{label.issue!r}; use one of {codebook.issue_ids}",
+                f"statement {statement.id}: unknown issue "
+                f"{statement.issue!r}; use one of {codebook.issue_ids}",
             )
         )
-    located = locate_quote(corpus[parsed.article].text, label.quote)
+    located = locate_quote(corpus[parsed.article].text, statement.quote)
     if located.problem:
-        problems.append(Problem(path, line, f"statement {label.id}: {located.problem}"))
+        problems.append(Problem(path, line, f"statement {statement.id}: {located.problem}"))
     if problems:
         return None, problems
-    row = {
-        "article": parsed.article,
-        "statement_id": label.id,
-        "annotator": parsed.annotator,
-        "independent": parsed.independent,
-        "start": located.start,
-        "end": located.end,
-        "quote": label.quote,
-        "speaker": label.speaker,
-        "group": group,
-        "issue": label.issue,
-        "position": label.position,
-        "note": label.note,
-    }
-    return row, []
+    label = Label(
+        article=parsed.article,
+        statement_id=statement.id,
+        annotator=parsed.annotator,
+        independent=parsed.independent,
+        start=located.start,
+        end=located.end,
+        quote=statement.quote,
+        speaker=statement.speaker,
+        group=group,
+        issue=statement.issue,
+        position=statement.position,
+        note=statement.note,
+        file=str(path),
+        line=line,
+    )
+    return label, []
 
 
 def _duplicate_problems(table: pd.DataFrame) -> list[Problem]:

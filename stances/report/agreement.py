@@ -6,17 +6,42 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
-from stances.learn.dataset import sentence_of
-from stances.project.corpus import Corpus
-from stances.text.sentences import split_sentences
+from stances.project.load import Project
+from stances.text.table import sentence_numbers, sentence_table
 
 AGREEMENT_COLUMNS = ["task", "units", "both_coded", "percent_agreement", "alpha"]
 
 
-def labeller_agreement(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+def project_agreement(project: Project) -> pd.DataFrame:
+    """`labeller_agreement` of a project's labels, on the articles both labellings cover.
+
+    >>> from stances.project.load import load_project
+    >>> project = load_project(
+    ...     "seeds", [("seeds", "annotations")], codebook="annotations/codebook.yaml"
+    ... )
+    >>> project_agreement(project).set_index("task")["alpha"].round(2).to_dict()
+    {'issue': 0.96, 'actor': 0.92, 'position': 1.0}
+    """
+    labels = project.all_labels
+    sentences = sentence_table(
+        project.training_corpus, project.codebook, articles=articles_both_labelled(labels)
+    )
+    return labeller_agreement(labels, sentences)
+
+
+def articles_both_labelled(labels: pd.DataFrame) -> list[str]:
+    """The articles both labellings cover, in id order."""
+    independent = labels["independent"].astype(bool)
+    return sorted(
+        set(labels.loc[independent, "article"]) & set(labels.loc[~independent, "article"])
+    )
+
+
+def labeller_agreement(labels: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Krippendorff's alpha of the two labellings, on the articles both labelled.
 
-    `labels` holds both labellings (`independent` marks the second). Tasks:
+    `labels` holds both labellings (`independent` marks the second); `sentences`
+    is the sentence table of (at least) the articles both labelled. Tasks:
     - `issue`: does a sentence carry a statement on the issue? (nominal, every
       sentence × issue);
     - `actor`: ... by a speaker of this group? (nominal, every sentence × issue ×
@@ -25,19 +50,13 @@ def labeller_agreement(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
       group (ordinal).
     `percent_agreement` of `issue` and `actor` counts only units either labeller marked.
     """
-    both = set(labels.loc[labels["independent"], "article"]) & set(
-        labels.loc[~labels["independent"], "article"]
-    )
-    labels = labels[labels["article"].isin(both)].copy()
+    articles = articles_both_labelled(labels)
+    labels = labels[labels["article"].isin(articles)].copy()
     if labels.empty:
         return pd.DataFrame(columns=AGREEMENT_COLUMNS)
-    starts = {
-        article: np.array([start for start, _ in split_sentences(corpus[article].text)])
-        for article in both
-    }
-    pairs = zip(labels["article"], labels["start"], strict=True)
-    labels["sentence"] = [sentence_of(starts[article], start) for article, start in pairs]
-    n_sentences = {article: len(article_starts) for article, article_starts in starts.items()}
+    sentences = sentences[sentences["article"].isin(articles)]
+    labels["sentence"] = sentence_numbers(sentences, labels["article"], labels["start"])
+    n_sentences = sentences.groupby("article").size().to_dict()
     issues, groups = sorted(labels["issue"].unique()), sorted(labels["group"].unique())
     actor_units = _presence(labels, n_sentences, ["issue", "group"], [issues, groups])
     rows = [

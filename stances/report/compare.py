@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from stances.project.corpus import Corpus
-from stances.report.matrix import NO_STATEMENT, build_matrix
+from stances.report.matrix import NO_STATEMENT, RowKind, build_matrix
 
 STRENGTH_GAP = 0.5
 
@@ -50,7 +50,7 @@ def compare_articles(
     statements: pd.DataFrame,
     corpus: Corpus,
     *,
-    by: str = "group",
+    by: RowKind | str = RowKind.group,
     issues: list[str] | None = None,
     actors: list[str] | None = None,
 ) -> pd.DataFrame:
@@ -58,7 +58,18 @@ def compare_articles(
 
     Columns: actor, issue, then `<article>:position`, `<article>:count`,
     `<article>:label` for each article, then `agreement`.
+
+    >>> import datetime as dt
+    >>> from stances.project.corpus import Article
+    >>> corpus = Corpus(None, {"b": Article("b", "", date=dt.date(2022, 1, 14)),
+    ...                        "a": Article("a", "", date=dt.date(2022, 1, 10))})
+    >>> statements = pd.DataFrame({"article": ["b", "a"], "group": ["east", "east"],
+    ...                            "issue": ["missiles"] * 2, "position": [-1, 1]})
+    >>> compare_articles(statements, corpus)[["actor", "a:label", "b:label", "agreement"]]
+      actor  a:label b:label   agreement
+    0  east  support  oppose  contradict
     """
+    by = RowKind(by).value
     articles = articles_by_date(corpus, statements["article"].unique())
     issues = issues or sorted(statements["issue"].unique())
     actors = actors or sorted(statements[by].unique())
@@ -77,9 +88,14 @@ def compare_articles(
 
 
 def compare_sets(
-    statements: pd.DataFrame, left: list[str], right: list[str], *, by: str = "group"
+    statements: pd.DataFrame,
+    left: list[str],
+    right: list[str],
+    *,
+    by: RowKind | str = RowKind.group,
 ) -> pd.DataFrame:
     """Cells where two sets of articles differ, with both sides' figures."""
+    by = RowKind(by).value
     issues = sorted(statements["issue"].unique())
     actors = sorted(statements[by].unique())
     sides = [

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from enum import StrEnum
 
 import pandas as pd
 
+from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
 
 MATRIX_COLUMNS = [
@@ -22,6 +24,26 @@ MATRIX_COLUMNS = [
 ]
 NO_STATEMENT = "no statement"
 MIXED_SHARE = 0.25
+
+
+class RowKind(StrEnum):
+    """What the rows of a matrix are: actor groups or single speakers."""
+
+    group = "group"
+    speaker = "speaker"
+
+
+class Source(StrEnum):
+    """Which statements a matrix counts: hand labels, model rows or both."""
+
+    human = "human"
+    model = "model"
+    both = "both"
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The `source` values of the statements table this choice keeps."""
+        return ("human", "model") if self is Source.both else (self.value,)
 
 
 def select_statements(
@@ -78,7 +100,7 @@ def label_cell(
 def build_matrix(
     statements: pd.DataFrame,
     *,
-    by: str = "group",
+    by: RowKind | str = RowKind.group,
     issues: Iterable[str] | None = None,
     actors: Iterable[str] | None = None,
     mixed_share: float = MIXED_SHARE,
@@ -89,10 +111,16 @@ def build_matrix(
     `support`, `oppose`, `neutral`, `count` and `position_sum` add up across
     any split of the statements.
 
-    >>> build_matrix(statements)        # doctest: +SKIP
+    >>> statements = pd.DataFrame(
+    ...     {"group": ["east", "east", "west"], "speaker": ["ivanov", "petrov", "smith"],
+    ...      "issue": ["missiles"] * 3, "position": [-1, -1, 1]}
+    ... )
+    >>> build_matrix(statements)[["actor", "issue", "count", "position", "label"]]
+      actor     issue  count  position    label
+    0  east  missiles      2      -1.0   oppose
+    1  west  missiles      1       1.0  support
     """
-    if by not in {"group", "speaker"}:
-        raise ValueError("by must be 'group' or 'speaker'")
+    by = RowKind(by).value
     issues = list(issues) if issues is not None else sorted(statements["issue"].unique())
     actors = list(actors) if actors is not None else sorted(statements[by].unique())
     counts = _cell_counts(statements, by)
@@ -133,6 +161,16 @@ def _cell_counts(statements: pd.DataFrame, by: str) -> pd.DataFrame:
             dtype=int,
         )
     return frame.groupby(["actor", "issue"])[columns].sum()
+
+
+def actor_order(codebook: Codebook, statements: pd.DataFrame, by: RowKind | str) -> list[str]:
+    """Groups in codebook order (or speakers by group), then anything else found."""
+    by = RowKind(by).value
+    if by == "group":
+        known = [g for g in codebook.group_ids if g in set(statements["group"])]
+    else:
+        known = [s.id for s in codebook.speakers if s.id in set(statements["speaker"])]
+    return known + sorted(set(statements[by]) - set(known))
 
 
 def matrix_grid(matrix: pd.DataFrame, value: str = "position") -> pd.DataFrame:

@@ -17,6 +17,7 @@ from stances.io.atomic import atomic_path, check_output_path
 from stances.learn.figures import Figures
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
+from stances.report.matrix import RowKind
 
 OPPOSE_RGB, NEUTRAL_RGB, SUPPORT_RGB = (0xD7, 0x30, 0x27), (0xF7, 0xF7, 0xF7), (0x1A, 0x98, 0x50)
 MIXED_FILL = PatternFill("lightUp", fgColor="FDB863", bgColor="FFFFFF")
@@ -37,7 +38,7 @@ class WorkbookData:
     corpus: Corpus
     figures: Figures | None = None
     review: pd.DataFrame | None = None
-    by: str = "group"
+    by: RowKind = RowKind.group
 
 
 def position_colour(position: float) -> str:

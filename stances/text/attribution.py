@@ -60,9 +60,7 @@ APPOSITION = re.compile(r"\s*,\s*")
 APPOSITIVE_ROLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,7}[A-Z][a-z][\w’'\-]+")
 # What ends the title written before a name: quotes, clause breaks, a reporting verb, "and".
-TITLE_WINDOW_END = re.compile(
-    rf"[“”\";:()]|,\s|\b(?:{_either(WORDS.title_window_verbs)}|and)\b"
-)
+TITLE_WINDOW_END = re.compile(rf"[“”\";:()]|,\s|\b(?:{_either(WORDS.title_window_verbs)}|and)\b")
 # Names of bodies join these from the codebook: `body_words`.
 TITLE_WORDS = frozenset(WORDS.title_words + WORDS.sentence_openers)
 NOT_NAMES = frozenset(WORDS.not_names)

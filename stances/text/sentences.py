@@ -7,11 +7,9 @@ import re
 from dataclasses import dataclass
 
 import blingfire
-import pandas as pd
 
-from stances.project.corpus import Article, Corpus
+from stances.project.corpus import Article
 
-SENTENCE_COLUMNS = ["article", "sentence", "start", "end", "text"]
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -61,18 +59,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def segment_article(article: Article) -> list[Sentence]:
-    """The article's sentences, numbered from 0."""
+    """The article's sentences, numbered from 0.
+
+    >>> [s.text for s in segment_article(Article("a", "Talks end\\nRussia left."))]
+    ['Talks end', 'Russia left.']
+    """
     return [
         Sentence(article.id, index, start, end, article.text[start:end])
         for index, (start, end) in enumerate(split_sentences(article.text))
     ]
-
-
-def sentence_table(corpus: Corpus) -> pd.DataFrame:
-    """All sentences of a corpus: columns `article, sentence, start, end, text`."""
-    rows = [
-        (s.article, s.index, s.start, s.end, s.text)
-        for article in corpus
-        for s in segment_article(article)
-    ]
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)

@@ -10,8 +10,8 @@ from stances.project.corpus import Article, Corpus
 from stances.report.compare import compare_articles
 from stances.report.matrix import build_matrix
 from stances.report.workbook import WorkbookData, position_colour, write_workbook
-from tests.conftest import ROOT
-from tests.test_matrix import statements
+from tests.conftest import SHIPPED_CODEBOOK
+from tests.conftest import statements_table as statements
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example","click")',
@@ -25,7 +25,7 @@ HOSTILE = [
 
 @pytest.fixture
 def workbook_path(tmp_path):
-    codebook = load_codebook(ROOT / "annotations" / "codebook.yaml")
+    codebook = load_codebook(SHIPPED_CODEBOOK)
     table = statements(
         ("a", "putin", "russia", "nato_enlargement", -1),
         ("a", "sherman", "united_states", "nato_enlargement", 1),
@@ -104,8 +104,28 @@ def test_the_by_article_sheet_has_a_column_block_per_article_and_the_agreement(w
 
 
 def test_the_model_sheet_has_the_figures(workbook_path):
-    table = pd.read_excel(workbook_path, sheet_name="Model", header=1)
+    table = pd.read_excel(workbook_path, sheet_name="Model", header=1, nrows=3)
     assert list(table.columns[:4]) == ["task", "model", "majority", "keyword"]
+    assert table.set_index("task").loc["group accuracy", "model"] == 0.5
+    sheet = openpyxl.load_workbook(workbook_path)["Model"]
+    assert [(sheet.cell(r, 1).value, sheet.cell(r, 2).value) for r in (7, 8, 9)] == [
+        ("training statements", 10),
+        ("training articles", 2),
+        ("training sentences", 40),
+    ]
+
+
+def test_without_figures_the_model_sheet_says_so(tmp_path):
+    codebook = load_codebook(SHIPPED_CODEBOOK)
+    table = statements(("a", "putin", "russia", "nato_enlargement", -1))
+    matrix = build_matrix(table, issues=codebook.issue_ids)
+    corpus = Corpus(None, {"a": Article("a", "")})
+    comparison = compare_articles(table, corpus, issues=codebook.issue_ids)
+    path = write_workbook(
+        WorkbookData(matrix, comparison, table, codebook, corpus), tmp_path / "s.xlsx"
+    )
+    sheet = openpyxl.load_workbook(path)["Model"]
+    assert sheet["A2"].value == "No figures: the model was loaded without an evaluation."
 
 
 @pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice not installed")

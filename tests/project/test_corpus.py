@@ -63,3 +63,13 @@ def test_a_bad_metadata_date_is_refused_with_its_line(tmp_path):
         load_corpus(tmp_path)
     assert raised.value.line == 2
     assert "YYYY-MM-DD" in str(raised.value)
+
+
+def test_each_article_keeps_the_digest_of_its_bytes_and_the_corpus_is_read_only(tmp_path):
+    import hashlib
+
+    path = write(tmp_path / "a.txt", "Headline\n")
+    corpus = load_corpus(tmp_path)
+    assert corpus["a"].sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(TypeError):
+        corpus.articles["b"] = corpus["a"]

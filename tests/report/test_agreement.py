@@ -4,11 +4,10 @@ import math
 
 import pytest
 
-from stances.project.codebook import load_codebook
-from stances.project.corpus import load_corpus
-from stances.project.labels import load_annotations
-from stances.report.agreement import labeller_agreement
-from tests.conftest import ROOT, write
+from stances.project.load import load_project
+from stances.report.agreement import labeller_agreement, project_agreement
+from stances.text.table import sentence_table
+from tests.conftest import ROOT, SHIPPED_CODEBOOK, load, write
 
 SECOND = """\
 article: a1
@@ -29,10 +28,7 @@ statements:
 
 
 def agreement_of(project):
-    corpus = load_corpus(project / "seeds")
-    codebook = load_codebook(project / "annotations" / "codebook.yaml")
-    labels = load_annotations(project / "annotations", corpus, codebook, include_independent=True)
-    return labeller_agreement(labels, corpus).set_index("task")
+    return project_agreement(load(project)).set_index("task")
 
 
 def test_identical_labellings_agree_perfectly(tiny_project):
@@ -67,11 +63,21 @@ def test_without_a_second_labelling_there_is_nothing_to_compare(tiny_project):
     assert agreement_of(tiny_project).empty
 
 
+def test_sentences_of_other_articles_do_not_count(tiny_project):
+    write(tiny_project / "annotations" / "independent" / "a1.yaml", SECOND.format(position=-1))
+    write(tiny_project / "seeds" / "a2.txt", "Other news\nSmith said nothing.\n")
+    project = load(tiny_project)
+    labels = project.all_labels
+    everything = sentence_table(project.corpus, project.codebook)
+    table = labeller_agreement(labels, everything).set_index("task")
+    assert table.loc["issue", "units"] == 8
+
+
 def test_the_shipped_labellings_agree_well_on_issues_and_positions():
-    corpus = load_corpus(ROOT / "seeds")
-    codebook = load_codebook(ROOT / "annotations" / "codebook.yaml")
-    labels = load_annotations(ROOT / "annotations", corpus, codebook, include_independent=True)
-    table = labeller_agreement(labels, corpus).set_index("task")
+    project = load_project(
+        ROOT / "seeds", [(ROOT / "seeds", ROOT / "annotations")], codebook=SHIPPED_CODEBOOK
+    )
+    table = project_agreement(project).set_index("task")
     assert table.loc["issue", "alpha"] > 0.8
     assert table.loc["position", "both_coded"] > 40
     assert not math.isnan(table.loc["position", "percent_agreement"])

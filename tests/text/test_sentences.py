@@ -1,8 +1,11 @@
 """Sentence segmentation: exact offsets and the hard cases of news text."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from stances.text.sentences import split_sentences
+from stances.project.corpus import Article
+from stances.text.sentences import Sentence, segment_article, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -52,3 +55,31 @@ def test_offsets_index_the_original_text_with_non_ascii_characters():
 def test_blank_text_has_no_sentences():
     assert split_sentences("") == []
     assert split_sentences("  \n\n \t") == []
+
+
+def test_an_article_is_segmented_into_numbered_sentences_with_their_text():
+    article = Article("a1", "Talks end\n\nThe U.S. objected. Russia left.")
+    assert segment_article(article) == [
+        Sentence("a1", 0, 0, 9, "Talks end"),
+        Sentence("a1", 1, 11, 29, "The U.S. objected."),
+        Sentence("a1", 2, 30, 42, "Russia left."),
+    ]
+
+
+news_text = st.lists(
+    st.sampled_from([*list("abc XYZ.,!?“”\"'’–-\n\t0123456789é"), "U.S. ", "Jan. ", "Mr. "]),
+    max_size=120,
+).map("".join)
+
+
+@given(st.one_of(news_text, st.text(max_size=200)))
+@settings(max_examples=300, deadline=None)
+def test_sentence_offsets_are_ordered_disjoint_and_round_trip(text):
+    spans = split_sentences(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end].strip() == text[start:end]
+        previous_end = end
+    covered = "".join(text[start:end] for start, end in spans)
+    assert "".join(covered.split()) == "".join(text.split())

@@ -1,19 +1,21 @@
-"""`validate`: every problem of the codebook and annotations, each located."""
+"""Hand labels: every problem of every annotation file, each located; quotes located."""
 
 from pathlib import Path
 
 import pytest
 
+from stances.errors import InputError, ValidationFailed
 from stances.project.codebook import load_codebook
 from stances.project.corpus import load_corpus
-from stances.project.labels import load_annotations
-from stances.validation import validate_project
-from tests.conftest import ROOT, write
+from stances.project.labels import LABEL_COLUMNS, check_labels, load_labels
+from tests.conftest import ROOT, SHIPPED_CODEBOOK, write
 
 
 def problems_of(project: Path) -> list[str]:
-    report = validate_project(project / "seeds", project / "annotations")
-    return [str(problem) for problem in report.problems]
+    corpus = load_corpus(project / "seeds")
+    codebook = load_codebook(project / "annotations" / "codebook.yaml")
+    check = check_labels(project / "annotations", corpus, codebook)
+    return [str(problem) for problem in check.problems]
 
 
 def write_labels(project: Path, body: str, name: str = "a1.yaml") -> Path:
@@ -34,33 +36,70 @@ def statement(
 
 
 HEADER = "article: a1\nannotator: tester\nstatements:\n"
-
-
-def test_the_shipped_annotations_validate_clean():
-    report = validate_project(ROOT / "seeds", ROOT / "annotations")
-    assert report.problems == []
-    counts = report.summary()["article"]
-    assert len(counts) == 5 and counts.min() >= 10
+TINY_SECOND = (
+    "article: a1\nannotator: second\nindependent: true\nstatements:\n"
+    '  - {id: s1, quote: "ready to limit missiles", speaker: smith, issue: missiles, position: 1}\n'
+)
 
 
 def test_every_shipped_quote_maps_to_offsets_whose_text_is_the_quote():
     corpus = load_corpus(ROOT / "seeds")
-    codebook = load_codebook(ROOT / "annotations" / "codebook.yaml")
-    labels = load_annotations(ROOT / "annotations", corpus, codebook, include_independent=True)
+    codebook = load_codebook(SHIPPED_CODEBOOK)
+    labels = load_labels(ROOT / "annotations", corpus, codebook, include_independent=True)
     assert labels["independent"].any() and (~labels["independent"]).any()
     for row in labels.itertuples():
         assert corpus[row.article].text[row.start : row.end] == row.quote
 
 
 def test_every_speaker_of_the_shipped_labels_is_in_the_registry():
-    codebook = load_codebook(ROOT / "annotations" / "codebook.yaml")
-    corpus = load_corpus(ROOT / "seeds")
-    labels = load_annotations(ROOT / "annotations", corpus, codebook)
+    codebook = load_codebook(SHIPPED_CODEBOOK)
+    labels = load_labels(ROOT / "annotations", load_corpus(ROOT / "seeds"), codebook)
     assert set(labels["speaker"]) <= set(codebook.speakers_by_id)
 
 
-def test_a_clean_tiny_project_has_no_problems(tiny_project):
+def test_a_clean_tiny_project_gives_located_labels_with_their_group(tiny_project):
+    corpus = load_corpus(tiny_project / "seeds")
+    codebook = load_codebook(tiny_project / "annotations" / "codebook.yaml")
+    labels = load_labels(tiny_project / "annotations", corpus, codebook)
+    assert list(labels.columns) == LABEL_COLUMNS
+    assert list(labels[["statement_id", "group", "position"]].itertuples(index=False)) == [
+        ("s1", "west", 1),
+        ("s2", "east", -1),
+    ]
+    assert labels.loc[0, "start"] == corpus["a1"].text.index("ready to limit")
     assert problems_of(tiny_project) == []
+
+
+def test_independent_labellings_are_left_out_unless_asked_for(tiny_project):
+    write(tiny_project / "annotations" / "independent" / "a1.yaml", TINY_SECOND)
+    corpus = load_corpus(tiny_project / "seeds")
+    codebook = load_codebook(tiny_project / "annotations" / "codebook.yaml")
+    folder = tiny_project / "annotations"
+    assert len(load_labels(folder, corpus, codebook)) == 2
+    both = load_labels(folder, corpus, codebook, include_independent=True)
+    assert list(both["independent"]) == [False, False, True]
+    check = check_labels(folder, corpus, codebook)
+    assert [(f.path.name, f.independent) for f in check.files] == [
+        ("a1.yaml", False),
+        ("a1.yaml", True),
+    ]
+
+
+def test_problems_raise_all_at_once_when_loading(tiny_project):
+    second = statement(id_="s2", issue="sanctions", quote="rejects any limit on its drills")
+    write_labels(tiny_project, HEADER + statement(speaker="jones") + second)
+    corpus = load_corpus(tiny_project / "seeds")
+    codebook = load_codebook(tiny_project / "annotations" / "codebook.yaml")
+    with pytest.raises(ValidationFailed) as raised:
+        load_labels(tiny_project / "annotations", corpus, codebook)
+    assert len(raised.value.problems) == 2
+
+
+def test_a_missing_labels_folder_is_refused(tiny_project):
+    corpus = load_corpus(tiny_project / "seeds")
+    codebook = load_codebook(tiny_project / "annotations" / "codebook.yaml")
+    with pytest.raises(InputError, match="annotations folder not found"):
+        check_labels(tiny_project / "nowhere", corpus, codebook)
 
 
 def test_a_yaml_syntax_error_names_file_line_and_column(tiny_project):
@@ -161,16 +200,4 @@ def test_a_document_that_is_a_list_is_reported(tiny_project):
     assert problem == (
         f"{path}:1: the document is a list; expected a mapping with article, "
         "annotator and statements"
-    )
-
-
-def test_a_codebook_speaker_in_an_unknown_group_is_reported(tiny_project):
-    codebook = tiny_project / "annotations" / "codebook.yaml"
-    codebook.write_text(
-        codebook.read_text().replace("group: west, aliases", "group: north, aliases")
-    )
-    [problem] = problems_of(tiny_project)
-    assert problem == (
-        f"{codebook}:19: speakers -> 1: group 'north' is not among the groups "
-        "['east', 'west']; add it or fix it"
     )

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from stances.learn.features import feature_frame
-from stances.learn.figures import Figures
 from stances.learn.model import ISSUE_THRESHOLD, StanceModel
-from stances.learn.training import DEFAULT_MODEL_DIR, codebook_of, current_model
-from stances.project.codebook import Codebook
-from stances.project.corpus import Corpus, load_corpus
-from stances.project.labels import load_annotations
-from stances.text.attribution import UNPLACED, Attribution, Attributor
-from stances.text.sentences import split_sentences
+from stances.project.corpus import Corpus
+from stances.project.load import Project
+from stances.text.attribution import UNPLACED
+from stances.text.table import sentence_numbers, sentence_table
 
 STATEMENT_COLUMNS = [
     "article",
@@ -36,87 +32,55 @@ REVIEW_COLUMNS = ["article", "sentence", "speaker", "name", "group", "cue", "met
 
 @dataclass(frozen=True)
 class Tagging:
-    """The statements table, the speakers to review, and whether the model was retrained."""
+    """The statements table, the speakers to review, and the sentence table behind them."""
 
     statements: pd.DataFrame
     review: pd.DataFrame
     sentences: pd.DataFrame
-    retrained: bool = False
-    figures: Figures | None = None
 
 
-def tag(
-    corpus: Path | str = "seeds",
-    annotations: Path | str = "annotations",
-    *,
-    training_corpus: Path | str = "seeds",
-    model_dir: Path | str = DEFAULT_MODEL_DIR,
-) -> pd.DataFrame:
-    """The statements table (`STATEMENT_COLUMNS`) of every article in `corpus`.
+def tag(project: Project, model: StanceModel) -> Tagging:
+    """The statements (`STATEMENT_COLUMNS`) of every article of the project's corpus.
 
-    >>> statements = tag("other_outlets/")   # doctest: +SKIP
+    Model rows for each (sentence, actor, issue) the model finds; hand labels of the
+    same articles replace them for their sentence and issue.
+
+    >>> from stances.learn.training import train
+    >>> from stances.project.load import load_project
+    >>> project = load_project(
+    ...     "seeds", [("seeds", "annotations")], codebook="annotations/codebook.yaml"
+    ... )
+    >>> tagging = tag(project, train(project, evaluate=False).model)
+    >>> tagging.statements["source"].value_counts().to_dict()
+    {'human': 67, 'model': 9}
     """
-    return tag_corpus(
-        corpus, annotations, training_corpus=training_corpus, model_dir=model_dir
-    ).statements
+    sentences = sentence_table(project.corpus, project.codebook)
+    model_rows = predict_statements(model, sentences)
+    human = human_labels(project.labels, project.corpus)
+    statements = merge_human(model_rows, human, sentences)
+    return Tagging(statements, review_table(sentences), sentences)
 
 
-def tag_corpus(
-    corpus: Path | str = "seeds",
-    annotations: Path | str = "annotations",
-    *,
-    training_corpus: Path | str = "seeds",
-    model_dir: Path | str = DEFAULT_MODEL_DIR,
-) -> Tagging:
-    """Tag a corpus with the current model (retrained first when the labels changed)."""
-    trained = current_model(training_corpus, annotations, model_dir=model_dir)
-    codebook = codebook_of(annotations)
-    articles = load_corpus(corpus)
-    labels = load_annotations(annotations, load_corpus(training_corpus), codebook)
-    labels = labels[labels["article"].isin(articles.articles)]
+def human_labels(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """The labels of `corpus`'s articles whose quote stands at its offsets in the text."""
+    labels = labels[labels["article"].isin(list(corpus.articles))]
     same_text = [
-        articles[a].text[s:e] == q
+        corpus[a].text[s:e] == q
         for a, s, e, q in zip(
             labels["article"], labels["start"], labels["end"], labels["quote"], strict=True
         )
     ]
-    labels = labels[np.array(same_text, dtype=bool)]
-    sentences, actors = attribute_corpus(articles, codebook)
-    model_rows = predict_statements(trained.model, sentences, actors)
-    statements = merge_human(model_rows, labels, sentences)
-    return Tagging(
-        statements, review_table(sentences, actors), sentences, trained.retrained, trained.figures
-    )
+    return labels[np.array(same_text, dtype=bool)]
 
 
-def attribute_corpus(
-    corpus: Corpus, codebook: Codebook
-) -> tuple[pd.DataFrame, list[list[Attribution]]]:
-    """Sentences of every article with the features the model reads, and their actors."""
-    attributor = Attributor(codebook)
-    rows, actors = [], []
-    for article in corpus:
-        spans = split_sentences(article.text)
-        found = attributor.attribute_article(article.text, spans)
-        for index, (start, end) in enumerate(spans):
-            context = article.text[slice(*spans[index - 1])] if index else ""
-            rows.append(
-                (article.id, index, start, end, article.text[start:end], context, len(found[index]))
-            )
-        actors += found
-    columns = ["article", "sentence", "start", "end", "text", "context", "n_actors"]
-    return pd.DataFrame(rows, columns=columns), actors
-
-
-def predict_statements(
-    model: StanceModel, sentences: pd.DataFrame, actors: list[list[Attribution]]
-) -> pd.DataFrame:
+def predict_statements(model: StanceModel, sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per (sentence, actor, issue) the model finds, with its confidence."""
     probabilities = model.issue_probabilities(
         feature_frame(
             list(sentences["text"]), list(sentences["context"]), list(sentences["n_actors"])
         )
     )
+    actors = list(sentences["actors"])
     rows, issue_p, attributions = [], [], []
     for row_index, column in zip(*np.nonzero(probabilities >= ISSUE_THRESHOLD), strict=True):
         sentence = sentences.iloc[row_index]
@@ -149,12 +113,8 @@ def merge_human(
     model_rows: pd.DataFrame, labels: pd.DataFrame, sentences: pd.DataFrame
 ) -> pd.DataFrame:
     """Hand labels win: model rows for a labelled (sentence, issue) are replaced."""
-    starts = {article: group["start"].to_numpy() for article, group in sentences.groupby("article")}
     human = labels.assign(
-        sentence=[
-            int(np.searchsorted(starts[a], s, side="right") - 1)
-            for a, s in zip(labels["article"], labels["start"], strict=True)
-        ],
+        sentence=sentence_numbers(sentences, labels["article"], labels["start"]),
         text=labels["quote"],
         confidence=1.0,
         source="human",
@@ -173,12 +133,12 @@ def merge_human(
     ]
 
 
-def review_table(sentences: pd.DataFrame, actors: list[list[Attribution]]) -> pd.DataFrame:
+def review_table(sentences: pd.DataFrame) -> pd.DataFrame:
     """Speakers missing from the registry (placed or not), one row per mention."""
     rows = [
         (s.article, s.sentence, a.speaker, a.name, a.group, a.cue, a.method, s.text)
-        for s, found in zip(sentences.itertuples(), actors, strict=True)
-        for a in found
+        for s in sentences.itertuples()
+        for a in s.actors
         if a.is_new or a.group == UNPLACED
     ]
     return pd.DataFrame(rows, columns=REVIEW_COLUMNS)

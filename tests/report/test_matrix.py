@@ -1,37 +1,25 @@
-"""Aggregation rules and the comparison across articles, on hand-made tables."""
+"""Aggregation rules of the matrix, on hand-made tables; row kinds and sources."""
 
 import datetime as dt
 
 import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from stances.project.codebook import load_codebook
 from stances.project.corpus import Article, Corpus
-from stances.report.compare import agreement, compare_articles, compare_sets
-from stances.report.matrix import NO_STATEMENT, build_matrix, select_statements
-from stances.tag.statements import STATEMENT_COLUMNS
+from stances.report.matrix import (
+    NO_STATEMENT,
+    RowKind,
+    Source,
+    actor_order,
+    build_matrix,
+    select_statements,
+)
+from tests.conftest import SHIPPED_CODEBOOK, statements_table
 
-
-def statements(*rows) -> pd.DataFrame:
-    """Rows of (article, speaker, group, issue, position[, confidence, source])."""
-    records = []
-    for index, row in enumerate(rows):
-        article, speaker, group, issue, position, *rest = row
-        confidence, source = rest if rest else (1.0, "human")
-        records.append(
-            {
-                "article": article,
-                "sentence": index,
-                "start": index * 10,
-                "end": index * 10 + 5,
-                "text": f"quote {index}",
-                "speaker": speaker,
-                "group": group,
-                "issue": issue,
-                "position": position,
-                "confidence": confidence,
-                "source": source,
-            }
-        )
-    return pd.DataFrame(records, columns=STATEMENT_COLUMNS)
+statements = statements_table
 
 
 def cell(matrix: pd.DataFrame, actor: str, issue: str) -> dict:
@@ -106,34 +94,53 @@ def test_statements_are_selected_by_date_range():
     assert list(chosen["article"]) == ["b"]
 
 
-def test_agreement_kinds():
-    assert agreement(["support", "support"], [1.0, 1.0]) == "agree"
-    assert agreement(["support", "support"], [1.0, 0.2]) == "differ in strength"
-    assert agreement(["support", "oppose"], [1.0, -1.0]) == "contradict"
-    assert agreement(["support", NO_STATEMENT], [1.0, float("nan")]) == "one article"
+def test_a_row_kind_outside_the_choices_is_refused():
+    with pytest.raises(ValueError, match="'actor' is not a valid RowKind"):
+        build_matrix(statements(("a", "x", "east", "missiles", 1)), by="actor")
 
 
-def test_the_comparison_flags_a_contradiction_between_articles_in_date_order():
-    corpus = Corpus(
-        None,
-        {
-            "late": Article("late", "", date=dt.date(2022, 1, 14)),
-            "early": Article("early", "", date=dt.date(2022, 1, 10)),
-        },
-    )
+def test_each_source_choice_keeps_its_statements():
+    assert Source.both.sources == ("human", "model")
+    assert Source("human").sources == ("human",)
     table = statements(
-        ("late", "x", "east", "missiles", -1),
-        ("early", "x", "east", "missiles", 1),
-        ("early", "y", "west", "missiles", 1),
-        ("late", "y", "west", "missiles", 1),
+        ("a", "x", "east", "missiles", 1, 0.9, "model"), ("a", "y", "east", "missiles", 1)
     )
-    comparison = compare_articles(table, corpus)
-    assert [c.split(":")[0] for c in comparison.columns if c.endswith(":label")] == [
-        "early",
-        "late",
+    assert len(select_statements(table, sources=Source.model.sources)) == 1
+
+
+def test_rows_follow_the_codebook_then_anything_else_found():
+    codebook = load_codebook(SHIPPED_CODEBOOK)
+    table = statements(
+        ("a", "new:x", "unplaced", "missiles", 1),
+        ("a", "lavrov", "russia", "missiles", 1),
+        ("a", "blinken", "united_states", "missiles", 1),
+    )
+    assert actor_order(codebook, table, RowKind.group) == ["russia", "united_states", "unplaced"]
+    assert actor_order(codebook, table, "speaker") == ["lavrov", "blinken", "new:x"]
+
+
+rows = st.lists(
+    st.tuples(
+        st.sampled_from(["a", "b", "c"]),
+        st.sampled_from(["x", "y"]),
+        st.sampled_from(["east", "west"]),
+        st.sampled_from(["missiles", "exercises"]),
+        st.sampled_from([-1, 0, 1]),
+    ),
+    max_size=30,
+)
+
+
+@given(rows)
+@settings(max_examples=100, deadline=None)
+def test_the_matrix_of_a_table_is_the_sum_of_the_matrices_of_its_articles(table_rows):
+    table = statements(*table_rows)
+    grid = dict(issues=["missiles", "exercises"], actors=["east", "west"])
+    whole = build_matrix(table, **grid).set_index(["actor", "issue"])
+    additive = ["count", "support", "oppose", "neutral", "position_sum"]
+    parts = [
+        build_matrix(part, **grid).set_index(["actor", "issue"])[additive]
+        for _, part in table.groupby("article")
     ]
-    rows = comparison.set_index(["actor", "issue"])["agreement"]
-    assert rows[("east", "missiles")] == "contradict"
-    assert rows[("west", "missiles")] == "agree"
-    differences = compare_sets(table, ["early"], ["late"])
-    assert list(differences["actor"]) == ["east"]
+    total = sum(parts) if parts else whole[additive] * 0
+    pd.testing.assert_frame_equal(whole[additive], total, check_dtype=False)

@@ -1,0 +1,31 @@
+"""Training tables: the labelled articles' sentences, marked by issue, and the statements."""
+
+from stances.learn.dataset import build_dataset
+from tests.conftest import load
+
+
+def test_the_dataset_holds_the_labelled_articles_sentences_marked_by_issue(training_project):
+    project = load(training_project)
+    dataset = build_dataset(project.training_corpus, project.labels, project.codebook)
+    sentences = dataset.sentences
+    assert dataset.issues == ["missiles", "exercises"]
+    assert list(dict.fromkeys(sentences["article"])) == ["t1", "t2", "t3"]
+    marked = sentences[(sentences["missiles"] == 1) | (sentences["exercises"] == 1)]
+    assert len(marked) == 12 and (marked["n_actors"] > 0).all()
+    assert sentences.loc[0, "groups"] == [] and sentences.loc[1, "groups"] == ["west"]
+
+
+def test_each_statement_carries_its_sentence_and_the_sentence_text(training_project):
+    project = load(training_project)
+    dataset = build_dataset(project.training_corpus, project.labels, project.codebook)
+    for row in dataset.statements.itertuples():
+        assert row.quote in row.text
+        sentence = dataset.sentences.query("article == @row.article and sentence == @row.sentence")
+        assert sentence["text"].item() == row.text
+
+
+def test_articles_come_in_id_order_whatever_the_order_of_the_labels(training_project):
+    project = load(training_project)
+    shuffled = project.labels.iloc[::-1]
+    dataset = build_dataset(project.training_corpus, shuffled, project.codebook)
+    assert list(dict.fromkeys(dataset.statements["article"])) == ["t1", "t2", "t3"]

@@ -1,0 +1,42 @@
+"""The classifier: issue probabilities per sentence, positions per statement."""
+
+import numpy as np
+import pandas as pd
+
+from stances.learn.features import feature_frame
+
+
+def test_issue_probabilities_have_a_column_per_issue_and_need_an_actor(trained):
+    _, result = trained
+    frame = feature_frame(
+        ["Smith said Westland wants fewer missiles.", "The missiles were cold."],
+        ["", ""],
+        [1, 0],
+    )
+    probabilities = result.model.issue_probabilities(frame)
+    assert probabilities.shape == (2, 2)
+    assert probabilities[0].argmax() == 0 and probabilities[0, 0] > 0.5
+    assert (probabilities[1] == 0).all()  # no actor speaks: no statement
+
+
+def test_positions_come_with_their_classes(trained):
+    _, result = trained
+    classes, probabilities = result.model.position_probabilities(
+        ["refuses any limit on missiles"], ["east"], ["missiles"]
+    )
+    assert list(classes) == [-1, 1]
+    assert classes[probabilities[0].argmax()] == -1
+
+
+def test_no_statements_give_an_empty_table_of_positions(trained):
+    _, result = trained
+    classes, probabilities = result.model.position_probabilities([], [], [])
+    assert probabilities.shape == (0, len(classes))
+
+
+def test_the_regularisation_chosen_is_recorded(trained):
+    _, result = trained
+    chosen = result.model.chosen
+    assert set(chosen["issue_C"]) == {"missiles", "exercises"}
+    assert isinstance(chosen["position_C"], float)
+    assert isinstance(pd.Series(chosen["issue_C"]).to_numpy(), np.ndarray)

@@ -1,0 +1,78 @@
+"""Tagging: model rows for every sentence, hand labels first, speakers to review."""
+
+import pandas as pd
+
+from stances.statements.tagging import REVIEW_COLUMNS, STATEMENT_COLUMNS, human_labels, tag
+from tests.conftest import load, write
+
+NEW_ARTICLE = (
+    "Smith said Westland is ready to limit missiles.\n"
+    "Ivanov said Eastland refuses to reduce its drills.\n"
+    "The bus was late.\n"
+    "Tom Ellery said the drills were long.\n"
+)
+
+
+def test_a_model_trained_on_the_fixture_tags_new_sentences(trained, tmp_path):
+    project, result = trained
+    write(tmp_path / "new" / "n1.txt", NEW_ARTICLE)
+    other = load_other(project, tmp_path / "new")
+    statements = tag(other, result.model).statements
+    found = set(
+        zip(statements["speaker"], statements["issue"], statements["position"], strict=True)
+    )
+    assert ("smith", "missiles", 1) in found
+    assert ("ivanov", "exercises", -1) in found
+    assert 2 not in set(statements["sentence"])  # no actor, no statement
+    assert set(statements["source"]) == {"model"}
+
+
+def load_other(project, folder):
+    """The trained project's labelled corpus, with `folder` as the corpus to tag."""
+    from stances.project.load import load_project
+
+    source = project.sources[0].where
+    return load_project(folder, [source], codebook=source.labels / "codebook.yaml")
+
+
+def test_the_statements_table_has_exactly_the_documented_columns(trained):
+    project, result = trained
+    statements = tag(project, result.model).statements
+    assert list(statements.columns) == STATEMENT_COLUMNS
+    assert set(statements["position"]) <= {-1, 0, 1}
+    assert statements.equals(statements.sort_values(["article", "start", "issue", "source"]))
+
+
+def test_hand_labels_replace_the_model_for_the_same_sentence_and_issue(trained):
+    project, result = trained
+    statements = tag(project, result.model).statements
+    human = statements[statements["source"] == "human"]
+    assert len(human) == 12 and (human["confidence"] == 1.0).all()
+    keys = statements.groupby(["article", "sentence", "issue"])["source"].agg(set)
+    assert not any({"human", "model"} <= sources for sources in keys)
+
+
+def test_labels_of_an_article_whose_text_changed_are_not_applied(training_project):
+    project = load(training_project)
+    labels = project.labels
+    edited = project.corpus["t1"].text.replace(
+        "ready to limit", "eager to limit"
+    )  # same length: later offsets hold
+    from stances.project.corpus import Article, Corpus
+
+    corpus = Corpus(None, {"t1": Article("t1", edited), "t2": project.corpus["t2"]})
+    kept = human_labels(labels, corpus)
+    assert set(kept["article"]) == {"t1", "t2"}
+    assert "ready to limit missiles" not in set(kept["quote"])
+    assert len(kept) == 7
+
+
+def test_speakers_missing_from_the_registry_are_listed_for_review(trained, tmp_path):
+    project, result = trained
+    write(tmp_path / "new" / "n1.txt", NEW_ARTICLE)
+    review = tag(load_other(project, tmp_path / "new"), result.model).review
+    assert list(review.columns) == REVIEW_COLUMNS
+    assert review[["speaker", "group", "method"]].values.tolist() == [
+        ["new:tom_ellery", "unplaced", "reporting-verb"]
+    ]
+    assert isinstance(review, pd.DataFrame)
