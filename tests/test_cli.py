@@ -4,6 +4,7 @@ import builtins
 import io
 import json
 import os
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -16,6 +17,7 @@ from typer.testing import CliRunner
 
 from stances.cli import CHOICES, app
 from stances.statements.tagging import STATEMENT_COLUMNS
+from tests.conftest import ROOT
 
 runner = CliRunner()
 COMMANDS = typer.main.get_command(app).commands
@@ -49,6 +51,35 @@ def test_every_command_has_help_text(command):
     assert COMMANDS[command].help.splitlines()[0] in " ".join(result.output.split())
     for param in COMMANDS[command].params:
         assert param.help, f"{command} {param.name} has no help text"
+
+
+def readme_commands() -> dict[str, set[str]]:
+    """The README's table of commands: each command's options as written there."""
+    rows = re.findall(r"^\| `stances (\w+)[^`]*` \| (.*) \|$", README, flags=re.MULTILINE)
+    return {
+        name: {
+            flag
+            for cell in re.findall(r"`([^`]+)`", options)
+            for flag in cell.split()[0].split("/")
+        }
+        for name, options in rows
+    }
+
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_lists_every_command_with_exactly_its_options():
+    registered = {
+        name: {
+            flag
+            for param in command.params
+            if param.param_type_name == "option"
+            for flag in (*param.opts, *param.secondary_opts)
+        }
+        for name, command in COMMANDS.items()
+    }
+    assert readme_commands() == registered
 
 
 CHOICE_OPTIONS = [

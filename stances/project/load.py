@@ -147,6 +147,14 @@ def check_project(
 
     The labelled corpora come first, then the codebook, their labels and last the
     corpus to tag; a folder or file that cannot be read at all stops the check.
+
+    >>> check = check_project(
+    ...     "seeds", [("seeds", "annotations")], codebook="annotations/codebook.yaml"
+    ... )
+    >>> check.ok, check.n_articles, len(check.labels)  # with the second labelling
+    (True, 5, 130)
+    >>> [str(p) for p in check_project("seeds", [], codebook="none.yaml").problems]
+    ['none.yaml: codebook not found; create it (see CODING_RULES.md)']
     """
     where = [
         item if isinstance(item, LabelledCorpus) else LabelledCorpus(*item) for item in labelled

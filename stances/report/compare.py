@@ -94,7 +94,14 @@ def compare_sets(
     *,
     by: RowKind | str = RowKind.group,
 ) -> pd.DataFrame:
-    """Cells where two sets of articles differ, with both sides' figures."""
+    """Cells where two sets of articles differ, with both sides' figures.
+
+    >>> statements = pd.DataFrame({"article": ["a", "b", "c"], "group": ["east"] * 3,
+    ...                            "issue": ["missiles"] * 3, "position": [1, -1, -1]})
+    >>> compare_sets(statements, ["a"], ["b", "c"])[["actor", "left_label", "right_label"]]
+      actor left_label right_label
+    0  east    support      oppose
+    """
     by = RowKind(by).value
     issues = sorted(statements["issue"].unique())
     actors = sorted(statements[by].unique())

@@ -59,6 +59,13 @@ def select_statements(
     """The statements of the chosen sources, confidence, articles and date range.
 
     Hand labels always pass the confidence filter; dates come from `corpus`.
+
+    >>> statements = pd.DataFrame({"source": ["human", "model", "model"],
+    ...                            "confidence": [1.0, 0.9, 0.2], "article": ["a", "a", "b"]})
+    >>> select_statements(statements, min_confidence=0.5)["confidence"].tolist()
+    [1.0, 0.9]
+    >>> select_statements(statements, sources=Source.model.sources, articles=["b"]).index.tolist()
+    [2]
     """
     keep = statements["source"].isin(list(sources))
     keep &= (statements["source"] == "human") | (statements["confidence"] >= min_confidence)

@@ -68,7 +68,28 @@ def set_text(sheet: Worksheet, row: int, column: int, value: object):
 
 
 def write_workbook(data: WorkbookData, path: Path | str) -> Path:
-    """Write the workbook atomically: the previous file stays intact if anything fails."""
+    """Write the workbook atomically: the previous file stays intact if anything fails.
+
+    >>> import tempfile
+    >>> from stances.project.codebook import load_codebook
+    >>> from stances.report.compare import compare_articles
+    >>> from stances.report.matrix import build_matrix
+    >>> codebook = load_codebook("annotations/codebook.yaml")
+    >>> statements = pd.DataFrame(
+    ...     {"article": ["a"], "sentence": [0], "start": [0], "end": [15],
+    ...      "text": ["Lavrov said no."], "speaker": ["lavrov"], "group": ["russia"],
+    ...      "issue": ["missiles"], "position": [-1], "confidence": [1.0], "source": ["human"]}
+    ... )
+    >>> corpus = Corpus(None, {})
+    >>> data = WorkbookData(
+    ...     build_matrix(statements, issues=codebook.issue_ids),
+    ...     compare_articles(statements, corpus, issues=codebook.issue_ids),
+    ...     statements, codebook, corpus,
+    ... )
+    >>> path = write_workbook(data, Path(tempfile.mkdtemp()) / "stances.xlsx")
+    >>> pd.read_excel(path, sheet_name="Matrix", index_col=0).loc["russia", "Missile limits"]
+    'oppose -1.00 (n=1)'
+    """
     check_output_path(path, suffix=".xlsx")
     book = Workbook()
     _matrix_sheet(book.active, data)
