@@ -208,15 +208,18 @@ def test_run_on_the_shipped_data_writes_the_workbook_and_shows_the_expected_posi
     assert (shipped_project / "matrix.png").read_bytes()[:4] == b"\x89PNG"
 
 
-def test_a_failed_run_leaves_the_previous_workbook_intact(shipped_project):
-    out = shipped_project / "stances.xlsx"
-    assert invoke("run", *paths(shipped_project), "--out", out).exit_code == 0
+def test_a_failed_run_leaves_the_previous_workbook_intact(training_project):
+    out = training_project / "stances.xlsx"
+    assert invoke("run", *paths(training_project), "--out", out).exit_code == 0
     before = out.read_bytes()
-    labels = shipped_project / "annotations" / "000_eb8e0bf49b075b5d.yaml"
-    labels.write_text(labels.read_text().replace("speaker: bauer", "speaker: nobody"))
-    result = invoke("run", *paths(shipped_project), "--out", out)
+    labels = training_project / "annotations" / "t2.yaml"
+    labels.write_text(labels.read_text().replace("speaker: smith", "speaker: nobody", 1))
+    result = invoke("run", *paths(training_project), "--out", out)
     assert result.exit_code == 1
-    assert "unknown speaker 'nobody'" in result.output
+    assert result.output == (
+        f"Error: {labels}:4: statement s1: unknown speaker 'nobody'; "
+        "add it to the codebook's speakers\n"
+    )
     assert out.read_bytes() == before
     openpyxl.load_workbook(out)
 
