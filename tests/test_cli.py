@@ -277,3 +277,21 @@ def write_second_labelling(project):
     (project / "annotations" / "independent").mkdir()
     (project / "annotations" / "independent" / "t1.yaml").write_text(second)
     (project / "seeds" / "articles.yaml").write_text("t1: {outlet: Wire, date: 2022-01-10}\n")
+
+
+def test_a_run_that_retrains_locates_each_hand_quote_once(training_project, monkeypatch):
+    import stances.project.labels as labels
+
+    calls = Counter()
+    locate = labels.locate_quote
+
+    def counting(text, quote):
+        calls[quote] += 1
+        return locate(text, quote)
+
+    monkeypatch.setattr(labels, "locate_quote", counting)
+    out = training_project / "stances.xlsx"
+    result = invoke("run", *paths(training_project), "--out", out)
+    assert result.exit_code == 0, result.output
+    assert (training_project / "models" / "stances.skops").exists()  # it trained
+    assert sum(calls.values()) == 12 and set(calls.values()) == {1}
