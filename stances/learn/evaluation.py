@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
+from stances.learn.baseline import usual_positions
 from stances.learn.dataset import Dataset
 from stances.learn.features import term_counts
 from stances.learn.figures import ClassFigures, Figures, GroupFigures, Scores, TaskFigures
@@ -103,17 +104,6 @@ def keyword_issues(texts: list[str], codebook: Codebook) -> np.ndarray:
     """Keyword baseline: a sentence addresses an issue when it holds one of its terms."""
     terms = tuple(tuple(issue.terms) for issue in codebook.issues)
     return (term_counts(terms, texts) > 0).astype(int)
-
-
-def usual_positions(train: pd.DataFrame, test: pd.DataFrame) -> list[int]:
-    """Keyword baseline: the group's most frequent position on the issue (then overall)."""
-    by_pair = train.groupby(["group", "issue"])["position"].agg(lambda s: s.mode().iloc[0])
-    by_group = train.groupby("group")["position"].agg(lambda s: s.mode().iloc[0])
-    overall = train["position"].mode().iloc[0]
-    return [
-        int(by_pair.get((g, i), by_group.get(g, overall)))
-        for g, i in zip(test["group"], test["issue"], strict=True)
-    ]
 
 
 def _subset(dataset: Dataset, sentence_mask: pd.Series) -> Dataset:
