@@ -21,6 +21,7 @@ from stances.io.atomic import check_new_path, check_output_path, write_text_atom
 from stances.learn.figures import Figures
 from stances.learn.manifest import check_model_folder
 from stances.project.codebook import CODEBOOK_FILE
+from stances.project.corpus import refuse_authored
 from stances.project.load import LabelledCorpus, Project, check_project, load_project
 from stances.report.matrix import RowKind, Source
 
@@ -61,6 +62,14 @@ ANNOTATIONS = typer.Option(
 TRAINING_CORPUS = typer.Option(
     Path("seeds"), "--training-corpus", help="Folder of the articles the hand labels refer to."
 )
+AUTHORED = typer.Option(
+    None,
+    "--authored",
+    help="Folder of authored training articles (articles/ and labels/ in it), trained on and "
+    "never shown or scored. Default: authored/ beside the annotations folder, when it exists.",
+)
+NO_AUTHORED = typer.Option(False, "--no-authored", help="Train on the hand labels alone.")
+AUTHORED_FOLDER = "authored"
 MODELS = typer.Option(Path("models"), "--models", help="Folder of the saved model.")
 BY = typer.Option(RowKind.group, "--by", help="Matrix rows: group or speaker.")
 DEFAULT_OUT = Path("out")
@@ -79,19 +88,45 @@ def fail(error: StancesError, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def open_project(corpus: Path, annotations: Path, training_corpus: Path) -> Project:
-    """The project of a command: `corpus` to tag, one labelled corpus (`training_corpus`
-    with the labels of `annotations`) and the codebook beside those labels."""
+def labelled_corpora(
+    annotations: Path, training_corpus: Path, authored: Path | None, no_authored: bool
+) -> list[LabelledCorpus]:
+    """The hand-labelled articles, then the authored training articles when there are some."""
     labelled = [LabelledCorpus(training_corpus, annotations)]
+    if no_authored:
+        return labelled
+    beside = annotations.parent / AUTHORED_FOLDER
+    if authored is None and beside.is_dir():
+        authored = beside
+    if authored is not None:
+        labelled.append(LabelledCorpus(authored / "articles", authored / "labels"))
+    return labelled
+
+
+def open_project(
+    corpus: Path,
+    annotations: Path,
+    training_corpus: Path,
+    authored: Path | None = None,
+    no_authored: bool = False,
+) -> Project:
+    """The project of a command: `corpus` to tag, the labelled corpora (`training_corpus`
+    with the labels of `annotations`, and the authored articles) and the codebook
+    beside the hand labels."""
+    labelled = labelled_corpora(annotations, training_corpus, authored, no_authored)
     return load_project(corpus, labelled, codebook=annotations / CODEBOOK_FILE)
 
 
 @app.command()
-def validate(corpus: Path = LABELLED_CORPUS, annotations: Path = ANNOTATIONS) -> None:
+def validate(
+    corpus: Path = LABELLED_CORPUS,
+    annotations: Path = ANNOTATIONS,
+    authored: Path | None = AUTHORED,
+    no_authored: bool = NO_AUTHORED,
+) -> None:
     """Check the codebook and every annotation file; list all problems."""
-    check = check_project(
-        corpus, [LabelledCorpus(corpus, annotations)], codebook=annotations / CODEBOOK_FILE
-    )
+    labelled = labelled_corpora(annotations, corpus, authored, no_authored)
+    check = check_project(corpus, labelled, codebook=annotations / CODEBOOK_FILE)
     for problem in check.problems:
         errors.print(f"{problem}", markup=False, highlight=False, soft_wrap=True)
     if not check.ok:
@@ -132,6 +167,8 @@ def print_agreement(agreement: pd.DataFrame) -> None:
 def train(
     corpus: Path = LABELLED_CORPUS,
     annotations: Path = ANNOTATIONS,
+    authored: Path | None = AUTHORED,
+    no_authored: bool = NO_AUTHORED,
     models: Path = MODELS,
     json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
 ) -> None:
@@ -140,7 +177,7 @@ def train(
         if json_file:
             check_output_path(json_file, suffix=".json")
         check_model_folder(models)
-        project = open_project(corpus, annotations, corpus)
+        project = open_project(corpus, annotations, corpus, authored, no_authored)
         from stances.pipeline import train_and_save  # heavy: only once the inputs are good
 
         result = train_and_save(project, models)
@@ -180,6 +217,8 @@ def tag(
     corpus: Path = CORPUS,
     annotations: Path = ANNOTATIONS,
     training_corpus: Path = TRAINING_CORPUS,
+    authored: Path | None = AUTHORED,
+    no_authored: bool = NO_AUTHORED,
     models: Path = MODELS,
     out: Path = typer.Option(
         Path("out/statements.csv"), "--out", help="Statements table (.csv or .parquet)."
@@ -195,7 +234,8 @@ def tag(
         make_default_folder(out)
         check_table_path(out)
         check_model_folder(models)
-        project = open_project(corpus, annotations, training_corpus)
+        project = open_project(corpus, annotations, training_corpus, authored, no_authored)
+        refuse_authored(project.corpus)
         from stances.pipeline import current_model  # heavy: only once the inputs are good
         from stances.statements.tagging import tag as tag_project
 
@@ -233,6 +273,8 @@ def run(
     corpus: Path = CORPUS,
     annotations: Path = ANNOTATIONS,
     training_corpus: Path = TRAINING_CORPUS,
+    authored: Path | None = AUTHORED,
+    no_authored: bool = NO_AUTHORED,
     models: Path = MODELS,
     out: Path = typer.Option(Path("out/stances.xlsx"), "--out", help="The workbook."),
     by: RowKind = BY,
@@ -252,7 +294,8 @@ def run(
     try:
         check_report_outputs(out, csv_dir=csv, png=png)
         check_model_folder(models)
-        project = open_project(corpus, annotations, training_corpus)
+        project = open_project(corpus, annotations, training_corpus, authored, no_authored)
+        refuse_authored(project.corpus)
         from stances.pipeline import STEPS  # heavy: only once the inputs are good
         from stances.pipeline import run as run_job
 
@@ -308,6 +351,8 @@ def compare(
     corpus: Path = CORPUS,
     annotations: Path = ANNOTATIONS,
     training_corpus: Path = TRAINING_CORPUS,
+    authored: Path | None = AUTHORED,
+    no_authored: bool = NO_AUTHORED,
     models: Path = MODELS,
     by: RowKind = BY,
 ) -> None:
@@ -315,7 +360,8 @@ def compare(
     left_ids, right_ids = left.split(","), right.split(",")
     try:
         check_model_folder(models)
-        project = open_project(corpus, annotations, training_corpus)
+        project = open_project(corpus, annotations, training_corpus, authored, no_authored)
+        refuse_authored(project.corpus)
         from stances.pipeline import compare as compare_projects  # heavy: inputs are good
 
         differences, statements = compare_projects(project, models, left_ids, right_ids, by=by)
@@ -350,6 +396,8 @@ def suggest(
     corpus: Path = CORPUS,
     annotations: Path = ANNOTATIONS,
     training_corpus: Path = TRAINING_CORPUS,
+    authored: Path | None = AUTHORED,
+    no_authored: bool = NO_AUTHORED,
     models: Path = MODELS,
     n: int = typer.Option(20, "-n", help="How many sentences."),
     write: Path | None = typer.Option(None, "--write", help="Write YAML annotation stubs here."),
@@ -359,7 +407,7 @@ def suggest(
         if write is not None:
             check_new_path(write, suffix=".yaml")
         check_model_folder(models)
-        project = open_project(corpus, annotations, training_corpus)
+        project = open_project(corpus, annotations, training_corpus, authored, no_authored)
         from stances.pipeline import current_model  # heavy: only once the inputs are good
         from stances.statements.suggestions import suggest as find_suggestions
         from stances.statements.suggestions import write_suggestions
@@ -379,6 +427,97 @@ def suggest(
         )
     if write is not None:
         console.print(f"\n{len(table)} stubs written to {write}")
+
+
+@app.command()
+def evaluate(
+    corpus: Path = typer.Option(
+        Path("testset/articles"),
+        "--corpus",
+        help="Folder of hand-labelled articles not trained on.",
+    ),
+    labels: Path = typer.Option(
+        Path("testset/labels"), "--labels", help="Folder of the hand labels of those articles."
+    ),
+    annotations: Path = ANNOTATIONS,
+    training_corpus: Path = TRAINING_CORPUS,
+    authored: Path | None = AUTHORED,
+    no_authored: bool = NO_AUTHORED,
+    models: Path = MODELS,
+    min_confidence: float = typer.Option(
+        0.0, "--min-confidence", help="Score only model statements at or above this."
+    ),
+    errors_shown: int = typer.Option(20, "--errors", help="How many errors to list."),
+    json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
+) -> None:
+    """Score the tool on hand-labelled articles it was not trained on, beside the keyword
+    baseline: statements, actors, issues and cells, then the errors."""
+    try:
+        if json_file:
+            check_output_path(json_file, suffix=".json")
+        check_model_folder(models)
+        project = open_project(corpus, annotations, training_corpus, authored, no_authored)
+        from stances.project.labels import load_labels
+        from stances.project.load import check_unseen
+
+        refuse_authored(project.corpus)
+        check_unseen(project)
+        expected = load_labels(labels, project.corpus, project.codebook)
+        from stances.pipeline import evaluate as evaluate_project  # heavy: inputs are good
+
+        result = evaluate_project(project, models, expected, min_confidence=min_confidence)
+        if json_file:
+            write_text_atomic(json_file, json.dumps(result.as_dict(), indent=2) + "\n")
+    except StancesError as error:
+        raise fail(error) from None
+    print_evaluation(result, n_articles=len(project.corpus), n_labels=len(expected))
+    print_errors(result.model.errors, errors_shown)
+
+
+def print_evaluation(result, *, n_articles: int, n_labels: int) -> None:
+    """Precision, recall and F1 per level, the tool beside the keyword baseline."""
+    floor = (
+        f", model rows at confidence ≥ {result.min_confidence:g}" if result.min_confidence else ""
+    )
+    table = Table(
+        title=f"Evaluation on {n_articles} articles, {n_labels} hand statements{floor}",
+        title_justify="left",
+    )
+    table.add_column("level")
+    for system in ("tool", "keyword"):
+        for figure in ("P", "R", "F1"):
+            table.add_column(f"{system} {figure}", justify="right")
+    for level in ("statement", "actor", "issue", "cell"):
+        scores = [getattr(result.model, level), getattr(result.keyword, level)]
+        table.add_row(level, *(f"{v:.2f}" for s in scores for v in (s.precision, s.recall, s.f1)))
+    console.print(table)
+    reliability = Table(title="Confidence against precision (tool rows)", title_justify="left")
+    for column in ("confidence", "rows", "precision"):
+        reliability.add_column(column, justify="right")
+    for row in result.reliability.itertuples():
+        precision = "–" if pd.isna(row.precision) else f"{row.precision:.2f}"
+        reliability.add_row(str(row.bin), str(row.rows), precision)
+    console.print(reliability)
+
+
+def print_errors(errors_table: pd.DataFrame, n: int) -> None:
+    """The first `n` errors: false rows and missed hand statements, with the other side."""
+    if errors_table.empty or n <= 0:
+        return
+    counts = errors_table["kind"].value_counts()
+    console.print(
+        f"\nErrors: {counts.get('false', 0)} false rows, {counts.get('missed', 0)} missed "
+        f"hand statements (first {min(n, len(errors_table))}):"
+    )
+    for row in errors_table.head(n).itertuples():
+        other = f" [hand: {row.other_side}]" if row.kind == "false" and row.other_side else ""
+        other = f" [tool: {row.other_side}]" if row.kind == "missed" and row.other_side else other
+        console.print(
+            f"  {row.kind:<6} {row.article} #{row.sentence} {row.group} / {row.issue} / "
+            f"{row.position:+d}{other}: {row.text[:120]}",
+            markup=False,
+            highlight=False,
+        )
 
 
 def make_default_folder(path: Path) -> None:

@@ -13,12 +13,14 @@ from pathlib import Path
 import pandas as pd
 
 from stances.errors import InputError
+from stances.learn.evaluate import Evaluation, evaluate_statements
 from stances.learn.figures import Figures
 from stances.learn.manifest import MODEL_FILE, check_model_folder, read_manifest
 from stances.learn.model import StanceModel
 from stances.learn.persistence import load_model, save_model
 from stances.learn.training import train
-from stances.project.load import Project
+from stances.project.corpus import refuse_authored
+from stances.project.load import Project, check_unseen
 from stances.report.compare import compare_articles, compare_sets
 from stances.report.exports import check_report_outputs, write_extras
 from stances.report.matrix import RowKind, Source, actor_order, build_matrix, select_statements
@@ -117,6 +119,24 @@ def run(
         matrix, comparison, articles_ids=list(corpus.articles), csv_dir=csv_dir, png=png
     )
     return RunResult(matrix, comparison, tagging, trained, workbook, extra)
+
+
+def evaluate(
+    project: Project, models: Path, expected: pd.DataFrame, *, min_confidence: float = 0.0
+) -> Evaluation:
+    """Score the tool's model rows on hand labels (`expected`) of the project's corpus, an
+    unseen one, beside the keyword baseline in the same run."""
+    refuse_authored(project.corpus)
+    check_unseen(project)
+    tagging = tag(project, current_model(project, models).model)
+    return evaluate_statements(
+        tagging.statements,
+        expected,
+        tagging.sentences,
+        project.codebook,
+        project.labels,
+        min_confidence=min_confidence,
+    )
 
 
 def compare(

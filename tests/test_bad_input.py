@@ -388,7 +388,7 @@ REFUSED = [
         Case(
             replace(LABELS, "speaker: smith", "speaker: jones"),
             IN_LABELS + ":4: statement s1: unknown speaker 'jones'; add it to the codebook's "
-            "speakers",
+            "speakers, or give its group (east, west)",
         ),
         id="unknown-speaker",
     ),

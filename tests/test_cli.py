@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from stances.cli import CHOICES, app
 from stances.statements.tagging import STATEMENT_COLUMNS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, labels_yaml, write
 
 runner = CliRunner()
 COMMANDS = typer.main.get_command(app).commands
@@ -41,7 +41,7 @@ def paths(project):
 
 
 def test_the_app_registers_the_documented_commands():
-    assert list(COMMANDS) == ["validate", "train", "tag", "run", "compare", "suggest"]
+    assert list(COMMANDS) == ["validate", "train", "tag", "run", "compare", "suggest", "evaluate"]
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
@@ -218,7 +218,7 @@ def test_a_failed_run_leaves_the_previous_workbook_intact(training_project):
     assert result.exit_code == 1
     assert result.output == (
         f"Error: {labels}:4: statement s1: unknown speaker 'nobody'; "
-        "add it to the codebook's speakers\n"
+        "add it to the codebook's speakers, or give its group (east, west)\n"
     )
     assert out.read_bytes() == before
     openpyxl.load_workbook(out)
@@ -295,3 +295,71 @@ def test_a_run_that_retrains_locates_each_hand_quote_once(training_project, monk
     assert result.exit_code == 0, result.output
     assert (training_project / "models" / "stances.skops").exists()  # it trained
     assert sum(calls.values()) == 12 and set(calls.values()) == {1}
+
+
+UNSEEN = (
+    "Fourth round in Oslo\n\n"
+    "Jane Smith said Westland is ready to limit missiles in Europe. "
+    "Ivanov said Eastland refuses to reduce its exercises. "
+    "The harbour was frozen.\n"
+)
+UNSEEN_LABELS = [
+    ("ready to limit missiles in Europe", "smith", "missiles", 1),
+    ("refuses to reduce its exercises", "Oleg Ivanov", "exercises", -1),
+]
+
+
+@pytest.fixture
+def unseen(training_project):
+    """Labelled articles the model is not trained on, one with a speaker given by group."""
+    write(training_project / "unseen" / "t4.txt", UNSEEN)
+    body = labels_yaml("t4", UNSEEN_LABELS).replace(
+        "speaker: Oleg Ivanov", "speaker: Oleg Ivanov\n    group: east"
+    )
+    write(training_project / "unseen_labels" / "t4.yaml", body)
+    return training_project
+
+
+def test_evaluate_scores_the_tool_and_the_keyword_baseline_on_unseen_articles(unseen):
+    report = unseen / "evaluation.json"
+    result = invoke(
+        "evaluate",
+        *paths(unseen)[2:],
+        "--corpus",
+        unseen / "unseen",
+        "--labels",
+        unseen / "unseen_labels",
+        "--json",
+        report,
+    )
+    assert result.exit_code == 0, result.output
+    assert "Evaluation on 1 articles, 2 hand statements" in result.output
+    figures = json.loads(report.read_text())
+    assert set(figures["model"]) == {"statement", "actor", "issue", "cell"}
+    assert figures["model"]["statement"]["expected"] == 2
+    assert figures["model"]["statement"]["true_positives"] == 2
+    assert figures["keyword"]["statement"]["expected"] == 2
+
+
+def test_evaluate_refuses_articles_the_model_is_trained_on(training_project):
+    result = invoke(
+        "evaluate",
+        *paths(training_project),
+        "--labels",
+        training_project / "annotations",
+        "--models",
+        training_project / "models",
+    )
+    assert result.exit_code == 1
+    assert "is also a training article" in result.output
+    assert not (training_project / "models").exists()
+
+
+def test_tag_refuses_a_corpus_of_authored_training_texts(unseen):
+    write(unseen / "unseen" / "articles.yaml", "t4:\n  authored: true\n")
+    result = invoke(
+        "tag", *paths(unseen)[2:], "--corpus", unseen / "unseen", "--out", unseen / "s.csv"
+    )
+    assert result.exit_code == 1
+    assert "authored training texts (authored: true), not news: t4;" in result.output
+    assert not (unseen / "s.csv").exists()

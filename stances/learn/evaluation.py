@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,8 @@ from stances.learn.baseline import usual_positions
 from stances.learn.dataset import Dataset
 from stances.learn.features import term_counts
 from stances.learn.figures import ClassFigures, Figures, GroupFigures, Scores, TaskFigures
-from stances.learn.model import ISSUE_THRESHOLD, fit_model
+from stances.learn.holders import choose_holders
+from stances.learn.model import ISSUE_THRESHOLD, StanceModel, fit_model
 from stances.project.codebook import Codebook
 
 POSITIONS = [-1, 0, 1]
@@ -41,7 +43,8 @@ def issue_report(truth: np.ndarray, predicted: np.ndarray, issues: list[str]) ->
 
 
 def group_report(statements: pd.DataFrame, found_groups: list[list[str]]) -> GroupFigures:
-    """Share of hand-labelled statements whose group the attribution finds in the sentence."""
+    """Share of hand-labelled statements whose group is among the holders found for the
+    sentence (`any`), and is the first of them (`first`)."""
     hits = [group in found for group, found in zip(statements["group"], found_groups, strict=True)]
     first = [
         bool(found) and found[0] == group
@@ -52,17 +55,30 @@ def group_report(statements: pd.DataFrame, found_groups: list[list[str]]) -> Gro
     )
 
 
-def cross_validate(dataset: Dataset, codebook: Codebook) -> Figures:
-    """Leave-one-article-out figures for the model and both baselines."""
-    sentences, statements, issues = dataset.sentences, dataset.statements, dataset.issues
+def cross_validate(
+    dataset: Dataset, codebook: Codebook, *, held_out: Sequence[str] | None = None
+) -> Figures:
+    """Leave-one-article-out figures for the model and both baselines.
+
+    Each article of `held_out` (default: every article) is tagged by a model fitted
+    on all the others, authored training articles included; only held-out
+    articles are scored.
+    """
+    articles = sorted(held_out if held_out is not None else dataset.sentences["article"].unique())
+    scored = dataset.sentences["article"].isin(articles).to_numpy()
+    sentences = dataset.sentences[scored].reset_index(drop=True)
+    statements = dataset.statements[dataset.statements["article"].isin(articles)].reset_index(
+        drop=True
+    )
+    issues = dataset.issues
     truth = sentences[issues].to_numpy()
     model_issue, majority_issue, keyword_issue = (np.zeros_like(truth) for _ in range(3))
     model_pos, majority_pos, keyword_pos = (np.zeros(len(statements), int) for _ in range(3))
-    articles = sorted(sentences["article"].unique())
-    for held_out in articles:
-        train = _subset(dataset, sentences["article"] != held_out)
-        test_rows = (sentences["article"] == held_out).to_numpy()
-        test_statements = (statements["article"] == held_out).to_numpy()
+    model_groups: list[list[str]] = [[] for _ in range(len(statements))]
+    for article in articles:
+        train = _subset(dataset, dataset.sentences["article"] != article)
+        test_rows = (sentences["article"] == article).to_numpy()
+        test_statements = (statements["article"] == article).to_numpy()
         model = fit_model(train, codebook)
         test = sentences[test_rows]
         model_issue[test_rows] = model.issue_probabilities(test) >= ISSUE_THRESHOLD
@@ -74,15 +90,17 @@ def cross_validate(dataset: Dataset, codebook: Codebook) -> Figures:
         model_pos[test_statements] = classes[probabilities.argmax(axis=1)]
         majority_pos[test_statements] = Counter(train.statements["position"]).most_common(1)[0][0]
         keyword_pos[test_statements] = usual_positions(train.statements, held)
-    found = _groups_of_statements(dataset)
-    majority_group = Counter(statements["group"]).most_common(1)[0][0]
-    keyword_groups = _first_alias_groups(dataset, codebook)
+        chosen = _chosen_groups(model, test)
+        for row in np.nonzero(test_statements)[0]:
+            model_groups[row] = chosen[statements.at[row, "sentence"]]
+    majority_group = Counter(dataset.statements["group"]).most_common(1)[0][0]
+    keyword_groups = _first_alias_groups(statements, codebook)
     positions = statements["position"].to_numpy()
     return Figures(
         model=Scores(
             issue_report(truth, model_issue, issues),
             per_class_report(positions, model_pos, POSITIONS),
-            group_report(statements, found),
+            group_report(statements, model_groups),
         ),
         majority=Scores(
             issue_report(truth, majority_issue, issues),
@@ -100,6 +118,15 @@ def cross_validate(dataset: Dataset, codebook: Codebook) -> Figures:
     )
 
 
+def _chosen_groups(model: StanceModel, sentences: pd.DataFrame) -> dict[int, list[str]]:
+    """The groups the holder model chooses for each sentence of one article, best first."""
+    result = {}
+    for number, candidates in zip(sentences["sentence"], sentences["candidates"], strict=True):
+        chosen = choose_holders(candidates, model.holder_probabilities(candidates))
+        result[number] = [candidate.group for candidate, _ in chosen]
+    return result
+
+
 def keyword_issues(texts: list[str], codebook: Codebook) -> np.ndarray:
     """Keyword baseline: a sentence addresses an issue when it holds one of its terms."""
     terms = tuple(tuple(issue.terms) for issue in codebook.issues)
@@ -115,19 +142,14 @@ def _subset(dataset: Dataset, sentence_mask: pd.Series) -> Dataset:
     )
 
 
-def _groups_of_statements(dataset: Dataset) -> list[list[str]]:
-    groups = dataset.sentences.set_index(["article", "sentence"])["groups"]
-    return [groups[(row.article, row.sentence)] for row in dataset.statements.itertuples()]
-
-
-def _first_alias_groups(dataset: Dataset, codebook: Codebook) -> list[list[str]]:
+def _first_alias_groups(statements: pd.DataFrame, codebook: Codebook) -> list[list[str]]:
     """Keyword baseline for attribution: the group of the first registry name in the sentence."""
     forms = sorted(
         ((form, s.group) for s in codebook.speakers for form in (s.name, *s.aliases)),
         key=lambda pair: -len(pair[0]),
     )
     result = []
-    for text in dataset.statements["text"]:
+    for text in statements["text"]:
         hits = [(text.find(form), group) for form, group in forms if form in text]
         result.append([min(hits)[1]] if hits else [])
     return result

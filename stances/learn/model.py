@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,7 +19,9 @@ from sklearn.preprocessing import OneHotEncoder
 
 from stances.learn.dataset import Dataset
 from stances.learn.features import FEATURE_COLUMNS, StatementCues
+from stances.learn.holders import fit_holder_model, holder_probabilities
 from stances.project.codebook import Codebook
+from stances.text.holders import Candidate
 
 C_GRID = [0.3, 1.0, 3.0, 10.0, 30.0]
 ISSUE_THRESHOLD = 0.5
@@ -25,11 +29,17 @@ ISSUE_THRESHOLD = 0.5
 
 @dataclass
 class StanceModel:
-    """Two fitted scikit-learn pipelines and what they were chosen with."""
+    """Three fitted scikit-learn pipelines and what they were chosen with.
+
+    The issue model says which issues a sentence addresses, the holder model which
+    of its candidate actors holds the statements (`stances.learn.holders`), the
+    position model what position a statement takes on its issue.
+    """
 
     issues: list[str]
     issue_model: Pipeline
     position_model: Pipeline
+    holder_model: Pipeline
     chosen: dict = field(default_factory=dict)
 
     def issue_probabilities(self, sentences: pd.DataFrame) -> np.ndarray:
@@ -47,11 +57,18 @@ class StanceModel:
     def position_probabilities(
         self, texts: list[str], groups: list[str], issues: list[str]
     ) -> tuple[np.ndarray, np.ndarray]:
-        """(classes, probabilities) of the position each text takes on its issue."""
+        """(classes, probabilities) of the position each text takes on its issue.
+
+        The group of the holder is a weak prior beside the words, read per issue.
+        """
         if not len(texts):  # an empty frame has no text columns to join
             return self.position_model.classes_, np.zeros((0, len(self.position_model.classes_)))
         frame = _position_frame(texts, groups, issues)
         return self.position_model.classes_, self.position_model.predict_proba(frame)
+
+    def holder_probabilities(self, candidates: Sequence[Candidate]) -> np.ndarray:
+        """P(candidate holds its sentence's statements), one per candidate."""
+        return holder_probabilities(self.holder_model, candidates)
 
 
 def _text_features(codebook: Codebook) -> ColumnTransformer:
@@ -65,9 +82,17 @@ def _text_features(codebook: Codebook) -> ColumnTransformer:
 
 
 def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> pd.DataFrame:
+    """The position model's columns: the text, its words read per issue ("pull back" on
+    troops is not "pull back" on exercises), the issue and the group."""
     frame = pd.DataFrame({"text": texts, "group": groups, "issue": issues})
-    frame["group_issue"] = frame["group"] + "|" + frame["issue"]
+    frame["issue_words"] = [
+        " ".join(f"{issue}_{word}" for word in WORD.findall(text.lower()))
+        for text, issue in zip(texts, issues, strict=True)
+    ]
     return frame
+
+
+WORD = re.compile(r"\w+")
 
 
 def _held_out_log_likelihood(estimator, x, y) -> float:
@@ -123,10 +148,11 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
                     [
                         ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "text"),
                         (
-                            "actor",
-                            OneHotEncoder(handle_unknown="ignore"),
-                            ["group", "issue", "group_issue"],
+                            "issue_words",
+                            TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+"),
+                            "issue_words",
                         ),
+                        ("prior", OneHotEncoder(handle_unknown="ignore"), ["group", "issue"]),
                     ]
                 ),
             ),
@@ -137,6 +163,8 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
         list(statements["text"]), list(statements["group"]), list(statements["issue"])
     )
     position_model.fit(position_x, statements["position"].to_numpy())
+    candidates, right = dataset.holder_examples()
+    holder_model = fit_holder_model(candidates, right)
     chosen = {
         "issue_C": {
             issue: float(np.ravel(estimator.C_)[0])
@@ -144,4 +172,4 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
         },
         "position_C": float(np.ravel(position_model[-1].C_)[0]),
     }
-    return StanceModel(dataset.issues, issue_model, position_model, chosen)
+    return StanceModel(dataset.issues, issue_model, position_model, holder_model, chosen)

@@ -28,6 +28,9 @@ TRUSTED_TYPES = [
 ]
 
 
+MODEL_PARTS = ("issue_model", "position_model", "holder_model")
+
+
 def save_model(
     model: StanceModel, folder: Path, *, fingerprint: str, figures: Figures | None
 ) -> Path:
@@ -92,6 +95,7 @@ def _as_dict(model: StanceModel) -> dict:
         "issues": list(model.issues),
         "issue_model": model.issue_model,
         "position_model": model.position_model,
+        "holder_model": model.holder_model,
     }
 
 
@@ -104,19 +108,20 @@ def _from_dict(loaded: object, manifest: Manifest, path: Path) -> StanceModel:
         loaded["issues"],
         loaded["issue_model"],
         loaded["position_model"],
+        loaded["holder_model"],
         manifest.chosen,
     )
 
 
 def _is_model_dict(loaded: object) -> bool:
-    """What `_as_dict` writes: the issue ids and two fitted pipelines."""
+    """What `_as_dict` writes: the issue ids and three fitted pipelines."""
     return (
         isinstance(loaded, dict)
-        and set(loaded) == {"issues", "issue_model", "position_model"}
+        and set(loaded) == {"issues", *MODEL_PARTS}
         and isinstance(loaded["issues"], list)
         and all(isinstance(issue, str) for issue in loaded["issues"])
         and all(
             isinstance(loaded[name], Pipeline) and hasattr(loaded[name], "predict_proba")
-            for name in ("issue_model", "position_model")
+            for name in MODEL_PARTS
         )
     )

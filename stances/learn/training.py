@@ -29,6 +29,9 @@ class TrainingResult:
 def train(project: Project, *, evaluate: bool = True) -> TrainingResult:
     """Fit the model on the labels of every labelled corpus; cross-validate it by article.
 
+    The figures hold out each real (not authored) labelled article in turn; the
+    authored training articles are always trained on and never scored.
+
     >>> from stances.project.load import load_project
     >>> project = load_project(
     ...     "seeds", [("seeds", "annotations")], codebook="annotations/codebook.yaml"
@@ -40,5 +43,6 @@ def train(project: Project, *, evaluate: bool = True) -> TrainingResult:
     codebook = project.codebook
     dataset = build_dataset(project.training_corpus, project.labels, codebook)
     model = fit_model(dataset, codebook)
-    figures = cross_validate(dataset, codebook) if evaluate else None
+    scored = [a.id for a in project.training_corpus if not a.authored]
+    figures = cross_validate(dataset, codebook, held_out=scored or None) if evaluate else None
     return TrainingResult(model, figures)

@@ -16,7 +16,7 @@ from stances.io.textfile import read_text_file
 from stances.io.yamlfile import LineDict, load_yaml
 
 METADATA_FILE = "articles.yaml"
-METADATA_FIELDS = {"title", "outlet", "date"}
+METADATA_FIELDS = {"title", "outlet", "date", "style", "authored"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Article:
     """One article: its id is the file stem; `text` has `\\n` line ends.
 
     `sha256` is the digest of the file's bytes (empty for an article made in memory).
+    `authored` marks a text written here as training data: never news, never scored;
+    `style` says what kind of text it is ("wire report", "readout", ...).
     """
 
     id: str
@@ -33,6 +35,8 @@ class Article:
     outlet: str | None = None
     date: dt.date | None = None
     sha256: str = ""
+    style: str | None = None
+    authored: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,11 @@ class Corpus:
     def __getitem__(self, article_id: str) -> Article:
         return self.articles[article_id]
 
+    @property
+    def authored(self) -> list[str]:
+        """Ids of the articles marked `authored: true` (training texts, not news)."""
+        return [a.id for a in self if a.authored]
+
     def to_frame(self) -> pd.DataFrame:
         """One row per article: id, title, outlet, date, characters."""
         rows = [
@@ -70,6 +79,19 @@ class Corpus:
             for a in self
         ]
         return pd.DataFrame(rows, columns=["article", "title", "outlet", "date", "characters"])
+
+
+def refuse_authored(corpus: Corpus) -> None:
+    """Raise `InputError` when the corpus holds authored training texts: they are no news,
+    and never reach an analyst's matrix or an evaluation."""
+    authored = corpus.authored
+    if authored:
+        shown = ", ".join(authored[:3]) + (", ..." if len(authored) > 3 else "")
+        raise InputError(
+            f"{len(authored)} article(s) are authored training texts (authored: true), "
+            f"not news: {shown}; tag or evaluate a corpus of real articles",
+            path=corpus.path / METADATA_FILE if corpus.path else None,
+        )
 
 
 def first_line(text: str) -> str:
@@ -107,12 +129,14 @@ def load_corpus(path: Path | str) -> Corpus:
             outlet=entry.get("outlet"),
             date=entry.get("date"),
             sha256=file.sha256,
+            style=entry.get("style"),
+            authored=entry.get("authored", False),
         )
     return Corpus(folder, articles)
 
 
 def load_metadata(path: Path) -> dict[str, dict]:
-    """Read `articles.yaml` (id → title, outlet, date); empty when the file is absent."""
+    """Read `articles.yaml` (id → title, outlet, date, style, authored); empty when absent."""
     if not path.exists():
         return {}
     data = load_yaml(path)
@@ -139,6 +163,11 @@ def _check_entry(path: Path, data: LineDict, article_id: str) -> dict:
         raise InputError(
             f"{article_id}: date must be a valid YYYY-MM-DD date or null", path=path, line=line
         )
+    if not isinstance(entry.get("authored", False), bool):
+        raise InputError(f"{article_id}: authored must be true or false", path=path, line=line)
+    for name in ("title", "outlet", "style"):
+        if entry.get(name) is not None and not isinstance(entry[name], str):
+            raise InputError(f"{article_id}: {name} must be text", path=path, line=line)
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     return {**entry, "date": date}

@@ -26,7 +26,8 @@ class StatementLabel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
     id: str = Field(min_length=1)
     quote: str = Field(min_length=1)
-    speaker: str
+    speaker: str = Field(min_length=1)
+    group: str | None = None
     issue: str
     position: Position
     note: str | None = None
@@ -38,6 +39,7 @@ class AnnotationFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
     article: str
     annotator: str = Field(min_length=1)
+    reviewed_by: str | None = None
     independent: bool = False
     statements: list[StatementLabel]
 
@@ -184,16 +186,9 @@ def _check_statement(
     line: int,
 ) -> tuple[Label | None, list[Problem]]:
     problems = []
-    group = codebook.group_of(statement.speaker)
-    if group is None:
-        problems.append(
-            Problem(
-                path,
-                line,
-                f"statement {statement.id}: unknown speaker "
-                f"{statement.speaker!r}; add it to the codebook's speakers",
-            )
-        )
+    group, problem = _speaker_group(statement, codebook)
+    if problem:
+        problems.append(Problem(path, line, f"statement {statement.id}: {problem}"))
     if statement.issue not in codebook.issue_ids:
         problems.append(
             Problem(
@@ -225,6 +220,31 @@ def _check_statement(
         line=line,
     )
     return label, []
+
+
+def _speaker_group(statement: StatementLabel, codebook: Codebook) -> tuple[str | None, str]:
+    """The statement's group, from the registry or from its `group` field, or a problem.
+
+    A speaker of the registry needs no group (and one that disagrees is an error);
+    any other speaker (a free name such as "Sergei Ryabkov") needs one.
+    """
+    registered = codebook.group_of(statement.speaker)
+    given = statement.group
+    if given is not None and given not in codebook.group_ids:
+        return None, f"unknown group {given!r}; use one of: {', '.join(codebook.group_ids)}"
+    if registered is not None:
+        if given is not None and given != registered:
+            return None, (
+                f"speaker {statement.speaker!r} is in the group {registered!r} in the codebook, "
+                f"not {given!r}; fix the group or leave it out"
+            )
+        return registered, ""
+    if given is None:
+        return None, (
+            f"unknown speaker {statement.speaker!r}; add it to the codebook's speakers, "
+            f"or give its group ({', '.join(codebook.group_ids)})"
+        )
+    return given, ""
 
 
 def _duplicate_problems(table: pd.DataFrame) -> list[Problem]:

@@ -78,7 +78,7 @@ class Project:
     def fingerprint(self) -> str:
         """SHA-256 over what training reads: the codebook, the training annotation files
         and every article of the labelled corpora. A saved model is current while it holds."""
-        digest = hashlib.sha256(b"stances training inputs 2\0codebook\0")
+        digest = hashlib.sha256(b"stances training inputs 3\0codebook\0")
         digest.update(self.codebook_sha256.encode())
         for index, source in enumerate(self.sources):
             own = [file for file in source.files if not file.independent]
@@ -87,6 +87,21 @@ class Project:
             for part in parts:
                 digest.update(b"\0" + part.encode())
         return digest.hexdigest()
+
+
+def check_unseen(project: Project) -> None:
+    """Raise `InputError` when an article of the corpus to tag is also trained on (by id or
+    by identical text): an evaluation must score articles the model has not seen."""
+    trained = {a.id: a for source in project.sources for a in source.corpus}
+    by_text = {a.sha256: a for a in trained.values() if a.sha256}
+    for article in project.corpus:
+        seen = trained.get(article.id) or by_text.get(article.sha256 or None)
+        if seen is not None:
+            raise InputError(
+                f"article {article.id!r} is also a training article ({seen.path}); "
+                "evaluate on articles the model was not trained on",
+                path=article.path,
+            )
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,12 @@ import numpy as np
 import pandas as pd
 
 from stances.learn.features import feature_frame
+from stances.learn.holders import choose_holders
 from stances.learn.model import ISSUE_THRESHOLD, StanceModel
-from stances.project.corpus import Corpus
+from stances.project.corpus import Corpus, refuse_authored
 from stances.project.load import Project
 from stances.text.attribution import UNPLACED
+from stances.text.holders import Candidate
 from stances.text.table import sentence_numbers, sentence_table
 
 STATEMENT_COLUMNS = [
@@ -42,8 +44,9 @@ class Tagging:
 def tag(project: Project, model: StanceModel) -> Tagging:
     """The statements (`STATEMENT_COLUMNS`) of every article of the project's corpus.
 
-    Model rows for each (sentence, actor, issue) the model finds; hand labels of the
-    same articles replace them for their sentence and issue.
+    Model rows for each (sentence, holder, issue) the model finds; hand labels of the
+    same articles replace them for their sentence and issue. Authored training
+    texts are refused (`InputError`): they are no news.
 
     >>> from stances.learn.training import train
     >>> from stances.project.load import load_project
@@ -52,8 +55,9 @@ def tag(project: Project, model: StanceModel) -> Tagging:
     ... )
     >>> tagging = tag(project, train(project, evaluate=False).model)
     >>> tagging.statements["source"].value_counts().to_dict()
-    {'human': 67, 'model': 9}
+    {'human': 67, 'model': 5}
     """
+    refuse_authored(project.corpus)
     sentences = sentence_table(project.corpus, project.codebook)
     model_rows = predict_statements(model, sentences)
     human = human_labels(project.labels, project.corpus)
@@ -74,39 +78,60 @@ def human_labels(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
 
 
 def predict_statements(model: StanceModel, sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per (sentence, actor, issue) the model finds, with its confidence."""
+    """One row per (sentence, holder, issue) the model finds, with its confidence.
+
+    The holders of a sentence are the candidates the holder model chooses
+    (`choose_holders`); a sentence on an issue with none is one row for the
+    group "unplaced", never dropped and never given to an actor it merely mentions.
+    Confidence is P(issue) × P(holder) × P(position).
+    """
     probabilities = model.issue_probabilities(
         feature_frame(
             list(sentences["text"]), list(sentences["context"]), list(sentences["n_actors"])
         )
     )
-    actors = list(sentences["actors"])
-    rows, issue_p, attributions = [], [], []
-    for row_index, column in zip(*np.nonzero(probabilities >= ISSUE_THRESHOLD), strict=True):
-        sentence = sentences.iloc[row_index]
-        for actor in actors[row_index]:
-            rows.append(
-                {
-                    **sentence[["article", "sentence", "start", "end", "text"]].to_dict(),
-                    "speaker": actor.speaker,
-                    "group": actor.group,
-                    "issue": model.issues[column],
-                }
-            )
-            issue_p.append(probabilities[row_index, column])
-            attributions.append(actor.confidence)
+    on_issue = np.nonzero((probabilities >= ISSUE_THRESHOLD).any(axis=1))[0]
+    candidates = sentences["candidates"].to_numpy()
+    holders = _holders(model, [candidates[i] for i in on_issue])
+    where = sentences[["article", "sentence", "start", "end", "text"]].to_numpy()
+    rows, issue_p, holder_p = [], [], []
+    for row_index, sentence_holders in zip(on_issue, holders, strict=True):
+        for column in np.nonzero(probabilities[row_index] >= ISSUE_THRESHOLD)[0]:
+            for speaker, group, p in sentence_holders:
+                rows.append((*where[row_index], speaker, group, model.issues[column]))
+                issue_p.append(probabilities[row_index, column])
+                holder_p.append(p)
     table = pd.DataFrame(rows, columns=STATEMENT_COLUMNS[:8])
     classes, position_p = model.position_probabilities(
         list(table["text"]), list(table["group"]), list(table["issue"])
     )
     table["position"] = classes[position_p.argmax(axis=1)] if len(table) else []
     table["confidence"] = (
-        (np.array(issue_p) * position_p.max(axis=1, initial=0) * np.array(attributions)).round(3)
+        (np.array(issue_p) * np.array(holder_p) * position_p.max(axis=1, initial=0)).round(3)
         if len(table)
         else []
     )
     table["source"] = "model"
     return table.astype({"position": int, "sentence": int, "start": int, "end": int})
+
+
+def _holders(
+    model: StanceModel, candidates: list[list[Candidate]]
+) -> list[list[tuple[str, str, float]]]:
+    """(speaker, group, probability) of the holders of each sentence: the chosen
+    candidates, or "unplaced" with the probability that no candidate holds it."""
+    flat = [candidate for sentence in candidates for candidate in sentence]
+    probabilities = model.holder_probabilities(flat)
+    result, at = [], 0
+    for sentence in candidates:
+        p = probabilities[at : at + len(sentence)]
+        at += len(sentence)
+        chosen = choose_holders(sentence, p)
+        if chosen:
+            result.append([(c.speaker, c.group, p) for c, p in chosen])
+        else:
+            result.append([(UNPLACED, UNPLACED, float(1 - p.max(initial=0)))])
+    return result
 
 
 def merge_human(

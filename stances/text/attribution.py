@@ -106,7 +106,8 @@ class Attributor:
     @cached_property
     def _alias_pattern(self) -> re.Pattern:
         forms = sorted(self._alias_index, key=len, reverse=True)
-        return re.compile("|".join(rf"(?<![\w.]){re.escape(form)}(?![\w])" for form in forms))
+        alternatives = "|".join(re.escape(form) for form in forms)
+        return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
 
     @cached_property
     def _alias_index(self) -> dict[str, str]:

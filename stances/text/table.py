@@ -13,9 +13,20 @@ import pandas as pd
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
 from stances.text.attribution import Attributor
+from stances.text.holders import article_candidates
 from stances.text.sentences import segment_article
 
-SENTENCE_COLUMNS = ["article", "sentence", "start", "end", "text", "context", "actors", "n_actors"]
+SENTENCE_COLUMNS = [
+    "article",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "context",
+    "actors",
+    "candidates",
+    "n_actors",
+]
 
 
 def sentence_table(
@@ -25,9 +36,10 @@ def sentence_table(
 
     Columns (`SENTENCE_COLUMNS`): article, sentence (numbered from 0 in each
     article), start, end, text (`article.text[start:end]`), context (the sentence
-    before, or ""), actors (the `Attribution`s of the sentence, main speaker
-    first, carried over from earlier sentences where the grammar says so) and
-    n_actors.
+    before, or ""), actors (the rule-based `Attribution`s of the sentence, main
+    speaker first, carried over from earlier sentences where the grammar says so),
+    candidates (every actor group that may hold its statements, with features for
+    the holder model: `stances.text.holders`) and n_actors (how many candidates).
 
     >>> from stances.project.codebook import load_codebook
     >>> from stances.project.corpus import Article
@@ -35,7 +47,9 @@ def sentence_table(
     >>> corpus = Corpus(None, {"a": Article("a", text)})
     >>> table = sentence_table(corpus, load_codebook("annotations/codebook.yaml"))
     >>> table[["sentence", "start", "end", "context", "n_actors"]].to_numpy().tolist()
-    [[0, 0, 9, '', 0], [1, 10, 25, 'Talks end', 1], [2, 26, 52, 'Lavrov said no.', 1]]
+    [[0, 0, 9, '', 1], [1, 10, 25, 'Talks end', 1], [2, 26, 52, 'Lavrov said no.', 1]]
+    >>> [[c.group for c in candidates] for candidates in table["candidates"]]
+    [['russia'], ['russia'], ['russia']]
     >>> [(actors[0].speaker, actors[0].method) for actors in table["actors"] if actors]
     [('lavrov', 'reporting-verb'), ('lavrov', 'pronoun')]
     """
@@ -44,11 +58,13 @@ def sentence_table(
     rows = []
     for article in chosen:
         sentences = segment_article(article)
-        found = attributor.attribute_article(article.text, [(s.start, s.end) for s in sentences])
+        spans = [(s.start, s.end) for s in sentences]
+        found = article_candidates(attributor, article.text, spans)
         context = ""
         for sentence, actors in zip(sentences, found, strict=True):
             where = (article.id, sentence.index, sentence.start, sentence.end)
-            rows.append((*where, sentence.text, context, actors, len(actors)))
+            row = (sentence.text, context, actors.rule_actors, actors.candidates)
+            rows.append((*where, *row, len(actors.candidates)))
             context = sentence.text
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 

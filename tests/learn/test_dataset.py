@@ -12,7 +12,23 @@ def test_the_dataset_holds_the_labelled_articles_sentences_marked_by_issue(train
     assert list(dict.fromkeys(sentences["article"])) == ["t1", "t2", "t3"]
     marked = sentences[(sentences["missiles"] == 1) | (sentences["exercises"] == 1)]
     assert len(marked) == 12 and (marked["n_actors"] > 0).all()
-    assert sentences.loc[0, "groups"] == [] and sentences.loc[1, "groups"] == ["west"]
+    assert [c.group for c in sentences.loc[1, "candidates"]] == ["west"]
+
+
+def test_holder_examples_are_the_candidates_of_labelled_sentences_right_when_labelled(
+    training_project,
+):
+    project = load(training_project)
+    dataset = build_dataset(project.training_corpus, project.labels, project.codebook)
+    candidates, right = dataset.holder_examples()
+    labelled = {(r.article, r.sentence): r.group for r in dataset.statements.itertuples()}
+    expected = [
+        candidate.group == labelled[(row.article, row.sentence)]
+        for row in dataset.sentences.itertuples()
+        if (row.article, row.sentence) in labelled
+        for candidate in row.candidates
+    ]
+    assert right == expected and any(right) and len(candidates) == len(right)
 
 
 def test_each_statement_carries_its_sentence_and_the_sentence_text(training_project):

@@ -45,3 +45,27 @@ def test_a_second_labelled_corpus_trains_the_model_too(training_project):
     )
     figures = train(project).figures
     assert (figures.n_statements, figures.n_articles) == (13, 4)
+
+
+def test_cross_validation_scores_only_real_articles_and_always_trains_on_authored_ones(
+    training_project,
+):
+    authored = training_project / "authored"
+    (authored / "articles").mkdir(parents=True)
+    (authored / "labels").mkdir()
+    for name in ("t2", "t3"):
+        (training_project / "seeds" / f"{name}.txt").rename(authored / "articles" / f"{name}.txt")
+        (training_project / "annotations" / f"{name}.yaml").rename(
+            authored / "labels" / f"{name}.yaml"
+        )
+    write(authored / "articles" / "articles.yaml", "t2:\n  authored: true\nt3:\n  authored: true\n")
+    project = load_project(
+        training_project / "seeds",
+        [
+            (training_project / "seeds", training_project / "annotations"),
+            (authored / "articles", authored / "labels"),
+        ],
+        codebook=training_project / "annotations" / "codebook.yaml",
+    )
+    figures = train(project).figures
+    assert (figures.n_articles, figures.n_statements) == (1, 4)

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from stances.errors import InputError
-from stances.project.corpus import load_corpus
+from stances.project.corpus import load_corpus, refuse_authored
 from tests.conftest import ROOT, write
 
 
@@ -73,3 +73,27 @@ def test_each_article_keeps_the_digest_of_its_bytes_and_the_corpus_is_read_only(
     assert corpus["a"].sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     with pytest.raises(TypeError):
         corpus.articles["b"] = corpus["a"]
+
+
+def test_authored_training_texts_and_their_style_are_read_from_the_metadata(tmp_path):
+    write(tmp_path / "a.txt", "Invented wire\n")
+    write(tmp_path / "b.txt", "Real report\n")
+    write(tmp_path / "articles.yaml", "a:\n  authored: true\n  style: wire report\n")
+    corpus = load_corpus(tmp_path)
+    assert corpus.authored == ["a"]
+    assert (corpus["a"].style, corpus["b"].authored) == ("wire report", False)
+
+
+def test_authored_must_be_true_or_false(tmp_path):
+    write(tmp_path / "a.txt", "Invented wire\n")
+    write(tmp_path / "articles.yaml", "a:\n  authored: maybe\n")
+    with pytest.raises(InputError) as raised:
+        load_corpus(tmp_path)
+    assert raised.value.line == 1 and "authored must be true or false" in str(raised.value)
+
+
+def test_a_corpus_of_authored_texts_is_refused_as_news(tmp_path):
+    write(tmp_path / "a.txt", "Invented wire\n")
+    write(tmp_path / "articles.yaml", "a:\n  authored: true\n")
+    with pytest.raises(InputError, match=r"authored training texts .* not news: a;"):
+        refuse_authored(load_corpus(tmp_path))

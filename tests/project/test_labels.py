@@ -133,7 +133,38 @@ def test_a_position_outside_the_scale_is_reported(tiny_project, position):
 def test_an_unknown_speaker_is_reported(tiny_project):
     path = write_labels(tiny_project, HEADER + statement(speaker="jones"))
     assert problems_of(tiny_project) == [
-        f"{path}:4: statement s1: unknown speaker 'jones'; add it to the codebook's speakers"
+        f"{path}:4: statement s1: unknown speaker 'jones'; add it to the codebook's speakers, "
+        "or give its group (east, west)"
+    ]
+
+
+def test_a_speaker_missing_from_the_registry_is_labelled_with_its_group(tiny_project):
+    body = HEADER + statement(speaker="Jane Jones").replace(
+        "    issue:", "    group: east\n    issue:"
+    )
+    write_labels(tiny_project, body.replace("annotator: tester", "annotator: a\nreviewed_by: b"))
+    corpus = load_corpus(tiny_project / "seeds")
+    codebook = load_codebook(tiny_project / "annotations" / "codebook.yaml")
+    labels = load_labels(tiny_project / "annotations", corpus, codebook)
+    assert labels[["speaker", "group"]].to_numpy().tolist() == [["Jane Jones", "east"]]
+
+
+def test_a_group_that_contradicts_the_registry_is_reported(tiny_project):
+    body = HEADER + statement().replace("    issue:", "    group: east\n    issue:")
+    path = write_labels(tiny_project, body)
+    assert problems_of(tiny_project) == [
+        f"{path}:4: statement s1: speaker 'smith' is in the group 'west' in the codebook, "
+        "not 'east'; fix the group or leave it out"
+    ]
+
+
+def test_an_unknown_group_is_reported(tiny_project):
+    body = HEADER + statement(speaker="Jane Jones").replace(
+        "    issue:", "    group: north\n    issue:"
+    )
+    path = write_labels(tiny_project, body)
+    assert problems_of(tiny_project) == [
+        f"{path}:4: statement s1: unknown group 'north'; use one of: east, west"
     ]
 
 

@@ -34,8 +34,15 @@ def test_offsets_give_the_text_and_the_context_is_the_sentence_before(table):
 def test_actors_are_attributed_and_carried_over_to_the_next_sentence(table):
     speakers = [[a.speaker for a in actors] for actors in table["actors"]]
     assert speakers == [[], ["smith"], ["ivanov"], [], [], ["ivanov"], ["ivanov"]]
-    assert list(table["n_actors"]) == [len(s) for s in speakers]
     assert table["actors"].iloc[6][0].method == "pronoun"
+
+
+def test_candidates_hold_the_rule_speaker_and_the_speaker_before(table):
+    groups = [sorted(c.group for c in candidates) for candidates in table["candidates"]]
+    assert list(table["n_actors"]) == [len(g) for g in groups]
+    assert groups[1] == ["west"] and groups[2] == ["east", "west"]
+    by_group = {c.group: c.features for c in table["candidates"].iloc[2]}
+    assert "from_previous" in by_group["west"] and "from_previous" not in by_group["east"]
 
 
 def test_chosen_articles_come_in_the_order_given(tmp_path):
