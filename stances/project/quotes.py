@@ -49,3 +49,38 @@ def closest_passage(text: str, quote: str) -> str:
         end += 1
     passage = text[start:end]
     return f"closest passage ({match.score:.0f}% similar): {passage!r}"
+
+
+def widen_to_unique(text: str, start: int, end: int) -> tuple[int, int]:
+    """The passage `text[start:end]` widened, a word at a time, until it occurs once.
+
+    Forward first, then backward at the end of the text; a hand label's quote must
+    occur once in its article (`locate_quote`), a coded span need not.
+
+    >>> text = "We said no. They said no again."
+    >>> start, end = widen_to_unique(text, 3, 10)  # "said no" occurs twice
+    >>> text[start:end]
+    'said no.'
+    """
+    while text.find(text[start:end], text.find(text[start:end]) + 1) >= 0:
+        if end < len(text):
+            end = _next_boundary(text, end)
+        elif start > 0:
+            start = _previous_boundary(text, start)
+        else:
+            break
+    return start, end
+
+
+def _next_boundary(text: str, end: int) -> int:
+    end += 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return end
+
+
+def _previous_boundary(text: str, start: int) -> int:
+    start -= 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
