@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from sklearn.dummy import DummyClassifier
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
@@ -22,23 +23,29 @@ OTHER_FLOOR = 0.5
 
 
 def fit_holder_model(candidates: Sequence[Candidate], right: Sequence[bool]) -> Pipeline:
-    """Logistic regression over the candidates' features."""
-    model = Pipeline(
-        [
-            ("features", DictVectorizer()),
-            ("classify", LogisticRegression(C=1.0, max_iter=3000)),
-        ]
+    """Logistic regression over the candidates' features.
+
+    When the labels give no right or no wrong candidate (a transcript's speaker
+    is never named in its sentences), the share of right ones is all there is
+    to learn: a constant model.
+    """
+    features = [c.features for c in candidates] or [{}]
+    right = np.asarray(right if candidates else [False], dtype=bool)
+    classify = (
+        LogisticRegression(C=1.0, max_iter=3000)
+        if len(set(right)) == 2
+        else DummyClassifier(strategy="prior")
     )
-    if len(set(right)) < 2:
-        raise ValueError("the holder model needs right and wrong candidates to learn from")
-    return model.fit([c.features for c in candidates], np.asarray(right, dtype=bool))
+    return Pipeline([("features", DictVectorizer()), ("classify", classify)]).fit(features, right)
 
 
 def holder_probabilities(model: Pipeline, candidates: Sequence[Candidate]) -> np.ndarray:
     """P(candidate holds the sentence's statements), one per candidate."""
     if not candidates:
         return np.zeros(0)
-    return model.predict_proba([c.features for c in candidates])[:, 1]
+    probabilities = model.predict_proba([c.features for c in candidates])
+    classes = list(model[-1].classes_)
+    return probabilities[:, classes.index(True)] if True in classes else np.zeros(len(candidates))
 
 
 def choose_holders(

@@ -11,7 +11,7 @@ import pandas as pd
 import sklearn
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegressionCV
+from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
 from sklearn.model_selection import GroupKFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
@@ -104,13 +104,32 @@ def _held_out_log_likelihood(estimator, x, y) -> float:
     return float(np.mean(np.log(np.clip(picked, 1e-15, 1.0))))
 
 
-def _chooser(articles: pd.Series, *, binary: bool) -> LogisticRegressionCV:
-    """Logistic regression whose C is picked by held-out log loss, folds by article."""
+def _chooser(
+    articles: pd.Series, *, binary: bool, targets: np.ndarray
+) -> LogisticRegressionCV | LogisticRegression:
+    """Logistic regression whose C is picked by held-out log loss, folds by article.
+
+    Only folds whose training part holds two classes of every target column can
+    fit (an issue coded in one article alone leaves none in the fold that holds it
+    out); with no such fold, C stays at 1.
+    """
     folds = min(articles.nunique(), 5)
     if folds >= 2:
-        cv = [(train, test) for train, test in GroupKFold(folds).split(articles, groups=articles)]
+        targets = targets.reshape(len(targets), -1)
+        cv = [
+            (train, test)
+            for train, test in GroupKFold(folds).split(articles, groups=articles)
+            if all(len(np.unique(column[train])) >= 2 for column in targets.T)
+        ]
     else:
         cv = 3
+    if not cv:
+        return LogisticRegression(
+            C=1.0,
+            class_weight="balanced",
+            max_iter=3000,
+            solver="liblinear" if binary else "lbfgs",
+        )
     return LogisticRegressionCV(
         Cs=C_GRID,
         cv=cv,
@@ -121,6 +140,11 @@ def _chooser(articles: pd.Series, *, binary: bool) -> LogisticRegressionCV:
         max_iter=3000,
         solver="liblinear" if binary else "lbfgs",
     )
+
+
+def _chosen_c(estimator: object) -> float:
+    """The C cross-validation chose, the fixed C without it (NaN for a constant issue)."""
+    return float(np.ravel(getattr(estimator, "C_", getattr(estimator, "C", np.nan)))[0])
 
 
 def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
@@ -134,12 +158,16 @@ def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
 def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
     statements = dataset.statements
     sentences = dataset.sentences[dataset.sentences["n_actors"] > 0]
+    issue_y = sentences[dataset.issues].to_numpy()
     issue_model = Pipeline(
         [
             ("features", _text_features(codebook)),
-            ("classify", OneVsRestClassifier(_chooser(sentences["article"], binary=True))),
+            (
+                "classify",
+                OneVsRestClassifier(_chooser(sentences["article"], binary=True, targets=issue_y)),
+            ),
         ]
-    ).fit(sentences[FEATURE_COLUMNS], sentences[dataset.issues].to_numpy())
+    ).fit(sentences[FEATURE_COLUMNS], issue_y)
     position_model = Pipeline(
         [
             (
@@ -156,7 +184,12 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
                     ]
                 ),
             ),
-            ("classify", _chooser(statements["article"], binary=False)),
+            (
+                "classify",
+                _chooser(
+                    statements["article"], binary=False, targets=statements["position"].to_numpy()
+                ),
+            ),
         ]
     )
     position_x = _position_frame(
@@ -167,9 +200,9 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
     holder_model = fit_holder_model(candidates, right)
     chosen = {
         "issue_C": {
-            issue: float(np.ravel(estimator.C_)[0])
+            issue: _chosen_c(estimator)
             for issue, estimator in zip(dataset.issues, issue_model[-1].estimators_, strict=True)
         },
-        "position_C": float(np.ravel(position_model[-1].C_)[0]),
+        "position_C": _chosen_c(position_model[-1]),
     }
     return StanceModel(dataset.issues, issue_model, position_model, holder_model, chosen)
