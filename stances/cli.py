@@ -23,7 +23,7 @@ from stances.learn.manifest import check_model_folder
 from stances.project.codebook import CODEBOOK_FILE
 from stances.project.corpus import refuse_authored
 from stances.project.load import LabelledCorpus, Project, check_project, load_project
-from stances.report.matrix import RowKind, Source
+from stances.report.matrix import MatrixValue, RowKind, Source
 
 CHOICES = "--by takes group or speaker; --source takes human, model or both"
 
@@ -327,8 +327,9 @@ def run(
         console.print(f"Also written: {path}")
 
 
-def print_matrix(matrix: pd.DataFrame, by: RowKind) -> None:
-    """The actor × issue matrix as a terminal table, coloured by position."""
+def print_matrix(matrix: pd.DataFrame, by: RowKind, value: MatrixValue = MatrixValue.mean) -> None:
+    """The actor × issue matrix as a terminal table, coloured by position: the mean
+    position of each cell, or the sum (support minus oppose)."""
     issues = list(dict.fromkeys(matrix["issue"]))
     table = Table(title=f"Positions ({by.value} × issue)", title_justify="left")
     table.add_column(by.value)
@@ -338,7 +339,10 @@ def print_matrix(matrix: pd.DataFrame, by: RowKind) -> None:
         row = []
         for cell in cells.itertuples():
             colour = {"support": "green", "oppose": "red", "mixed": "yellow"}.get(cell.label, "")
-            text = "·" if cell.count == 0 else f"{cell.label} {cell.position:+.2f} n={cell.count}"
+            shown = (
+                f"{cell.position:+.2f}" if value is MatrixValue.mean else f"{cell.position_sum:+d}"
+            )
+            text = "·" if cell.count == 0 else f"{cell.label} {shown} n={cell.count}"
             row.append(f"[{colour}]{text}[/]" if colour else text)
         table.add_row(actor, *row)
     console.print(table)
@@ -518,6 +522,117 @@ def print_errors(errors_table: pd.DataFrame, n: int) -> None:
             markup=False,
             highlight=False,
         )
+
+
+@app.command()
+def matrix(
+    corpus: Path = LABELLED_CORPUS,
+    annotations: Path = ANNOTATIONS,
+    by: RowKind = BY,
+    value: MatrixValue = typer.Option(
+        MatrixValue.mean, "--value", help="Cell value: mean position, or sum (support - oppose)."
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", help="Also write the matrix (.csv or .parquet)."
+    ),
+) -> None:
+    """Build the matrix from the hand labels alone (no model) and print it."""
+    from stances.io.tables import check_table_path, write_table
+    from stances.pipeline import matrix_of_labels
+
+    try:
+        if out is not None:
+            check_table_path(out)
+        project = load_project(
+            corpus, [(corpus, annotations)], codebook=annotations / CODEBOOK_FILE
+        )
+        table = matrix_of_labels(project, by=by)
+        if out is not None:
+            write_table(table, out)
+    except StancesError as error:
+        raise fail(error) from None
+    print_matrix(table, by, value)
+    if out is not None:
+        console.print(f"Matrix written to {out}")
+
+
+@app.command("import-dna")
+def import_dna(
+    database: Path = typer.Argument(..., help="The DNA database (.dna) to read."),
+    out: Path = typer.Argument(..., help="The project folder to write (a new one)."),
+    statement_type: str = typer.Option(
+        "DNA Statement", "--statement-type", help="The statement type to import."
+    ),
+) -> None:
+    """Write a project folder (articles, codebook, hand labels) from a DNA database."""
+    from stances.project.dna_import import DnaVariables
+    from stances.project.dna_import import import_dna as import_database
+
+    try:
+        result = import_database(
+            database, out, variables=DnaVariables(statement_type=statement_type)
+        )
+    except StancesError as error:
+        raise fail(error) from None
+    for message in result.skipped:
+        errors.print(f"Warning: {database}: {message}", markup=False, highlight=False)
+    console.print(
+        f"{result.articles} articles and {result.statements} hand-labelled statements written "
+        f"to {result.folder} ({result.lengthened} quotes lengthened to occur once, "
+        f"{len(result.skipped)} statements left out). Run `stances matrix` or `stances run` "
+        "in it.",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command("export-dna")
+def export_dna(
+    out: Path = typer.Argument(..., help="The DNA database (.dna) to write (a new file)."),
+    corpus: Path = CORPUS,
+    annotations: Path = ANNOTATIONS,
+    training_corpus: Path = TRAINING_CORPUS,
+    authored: Path | None = AUTHORED,
+    no_authored: bool = NO_AUTHORED,
+    models: Path = MODELS,
+    source: Source = typer.Option(Source.both, "--source", help="human, model or both."),
+    min_confidence: float = typer.Option(
+        0.0, "--min-confidence", help="Drop model statements below this."
+    ),
+    password: str = typer.Option(
+        "stances", "--password", help="Password of the coder Admin when DNA opens the file."
+    ),
+) -> None:
+    """Write the statements (hand labels, and model rows as a statement type of their own)
+    to a new DNA database."""
+    from stances.io.atomic import check_new_path
+    from stances.io.dna import DNA_SUFFIX
+
+    try:
+        check_new_path(out, suffix=DNA_SUFFIX)
+        if source is not Source.human:
+            check_model_folder(models)
+        project = open_project(corpus, annotations, training_corpus, authored, no_authored)
+        from stances.pipeline import export_to_dna  # heavy: only once the inputs are good
+
+        path, statements = export_to_dna(
+            project,
+            out,
+            models=models,
+            source=source,
+            min_confidence=min_confidence,
+            password=password,
+        )
+    except StancesError as error:
+        raise fail(error) from None
+    counts = statements["source"].value_counts()
+    console.print(
+        f"{len(project.corpus)} documents and {len(statements)} statements "
+        f"({counts.get('human', 0)} human, {counts.get('model', 0)} model) written to {path}; "
+        "open it in DNA as coder Admin.",
+        markup=False,
+        highlight=False,
+    )
 
 
 def make_default_folder(path: Path) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from stances.errors import InputError
+from stances.io.atomic import check_new_path
+from stances.io.dna import DNA_SUFFIX
 from stances.learn.evaluate import Evaluation, evaluate_statements
 from stances.learn.figures import Figures
 from stances.learn.manifest import MODEL_FILE, check_model_folder, read_manifest
@@ -22,9 +24,11 @@ from stances.learn.training import train
 from stances.project.corpus import refuse_authored
 from stances.project.load import Project, check_unseen
 from stances.report.compare import compare_articles, compare_sets
+from stances.report.dna_export import export_dna
 from stances.report.exports import check_report_outputs, write_extras
 from stances.report.matrix import RowKind, Source, actor_order, build_matrix, select_statements
 from stances.report.workbook import WorkbookData, write_workbook
+from stances.statements.hand import hand_statements
 from stances.statements.tagging import Tagging, tag
 
 STEPS = ["train if needed", "tag", "build the matrix", "write the workbook"]
@@ -151,6 +155,41 @@ def compare(
     statements = tag(project, current_model(project, models).model).statements
     _check_ids(left + right, set(statements["article"]))
     return compare_sets(statements, left, right, by=by), statements
+
+
+def matrix_of_labels(project: Project, *, by: RowKind = RowKind.group) -> pd.DataFrame:
+    """The actor × issue matrix of the hand labels alone: no model is fitted or loaded.
+
+    The cells' `position_sum` is DNA's "subtract" aggregation and `count` its "ignore".
+    """
+    statements = hand_statements(project)
+    actors = actor_order(project.codebook, statements, by)
+    return build_matrix(statements, by=by, issues=project.codebook.issue_ids, actors=actors)
+
+
+def export_to_dna(
+    project: Project,
+    out: Path,
+    *,
+    models: Path,
+    source: Source = Source.both,
+    min_confidence: float = 0.0,
+    password: str,
+) -> tuple[Path, pd.DataFrame]:
+    """Write the project's statements to a new DNA database; the model runs (retrained
+    when stale) unless `source` is human. Returns the file and the statements written."""
+    check_new_path(out, suffix=DNA_SUFFIX)
+    if Source(source) is Source.human:
+        statements = hand_statements(project)
+    else:
+        check_model_folder(models)
+        refuse_authored(project.corpus)
+        tagging = tag(project, current_model(project, Path(models)).model)
+        statements = select_statements(
+            tagging.statements, sources=Source(source).sources, min_confidence=min_confidence
+        )
+    path = export_dna(statements, project.corpus, project.codebook, out, password=password)
+    return path, statements
 
 
 def _check_ids(ids: list[str], known) -> None:

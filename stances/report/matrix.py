@@ -46,6 +46,23 @@ class Source(StrEnum):
         return ("human", "model") if self is Source.both else (self.value,)
 
 
+class MatrixValue(StrEnum):
+    """What a cell shows: the mean position, or the sum (support minus oppose: DNA's
+    "subtract" aggregation; the count is its "ignore")."""
+
+    mean = "mean"
+    sum = "sum"
+
+    @property
+    def column(self) -> str:
+        """The matrix column that holds this value.
+
+        >>> MatrixValue("sum").column
+        'position_sum'
+        """
+        return "position" if self is MatrixValue.mean else "position_sum"
+
+
 def select_statements(
     statements: pd.DataFrame,
     *,
