@@ -41,7 +41,18 @@ def paths(project):
 
 
 def test_the_app_registers_the_documented_commands():
-    assert list(COMMANDS) == ["validate", "train", "tag", "run", "compare", "suggest", "evaluate"]
+    assert list(COMMANDS) == [
+        "validate",
+        "train",
+        "tag",
+        "run",
+        "compare",
+        "suggest",
+        "evaluate",
+        "matrix",
+        "import-dna",
+        "export-dna",
+    ]
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
@@ -55,7 +66,7 @@ def test_every_command_has_help_text(command):
 
 def readme_commands() -> dict[str, set[str]]:
     """The README's table of commands: each command's options as written there."""
-    rows = re.findall(r"^\| `stances (\w+)[^`]*` \| (.*) \|$", README, flags=re.MULTILINE)
+    rows = re.findall(r"^\| `stances ([\w-]+)[^`]*` \| (.*) \|$", README, flags=re.MULTILINE)
     return {
         name: {
             flag
@@ -90,14 +101,26 @@ CHOICE_OPTIONS = [
 ]
 
 
-def test_row_kind_and_source_are_options_of_run_and_compare():
-    assert CHOICE_OPTIONS == [("run", "--by"), ("run", "--source"), ("compare", "--by")]
+def test_row_kind_and_source_are_options_of_run_compare_matrix_and_export():
+    assert CHOICE_OPTIONS == [
+        ("run", "--by"),
+        ("run", "--source"),
+        ("compare", "--by"),
+        ("matrix", "--by"),
+        ("export-dna", "--source"),
+    ]
+
+
+def command_arguments(command: str, project: Path) -> list:
+    if command == "matrix":
+        return ["--corpus", project / "seeds", "--annotations", project / "annotations"]
+    before = {"compare": ["t1", "t3"], "export-dna": [project / "out.dna"]}.get(command, [])
+    return [*before, *paths(project)]
 
 
 @pytest.mark.parametrize(("command", "option"), CHOICE_OPTIONS)
 def test_a_value_outside_the_choices_is_refused_before_any_work(training_project, command, option):
-    arguments = ["t1", "t3"] if command == "compare" else []
-    result = invoke(command, *arguments, *paths(training_project), option, "foo")
+    result = invoke(command, *command_arguments(command, training_project), option, "foo")
     assert (result.exit_code, result.output) == (2, f"Error: {CHOICES}\n")
     assert not (training_project / "models").exists()
 
