@@ -15,7 +15,7 @@ SAMPLE = ROOT.parent / "shared" / "dna" / "sample.dna"
 TEXT_1 = (
     "Alice said: we back the tax.\r\n"
     "Bob said: \U0001f600 we reject the tax.\r\n"
-    "Acme agrees. Later, Acme agrees again."
+    "Acme agrees. Later, Acme agrees."
 )
 TEXT_2 = "Carol of Acme wants no wall. Bob, now at Acme, wants the wall."
 JAN_2_2020 = 1577923200
@@ -60,7 +60,9 @@ def write_tiny_dna(path: Path) -> Path:
         ],
         start=1,
     ):
-        db.execute("INSERT INTO VARIABLES VALUES (?, ?, ?, ?)", (number, name, kind, statement_type))
+        db.execute(
+            "INSERT INTO VARIABLES VALUES (?, ?, ?, ?)", (number, name, kind, statement_type)
+        )
     for statement, document, passage, person, organization, concept, agreement in STATEMENTS:
         text = TEXTS[document]
         start = text.index(passage)
@@ -70,7 +72,8 @@ def write_tiny_dna(path: Path) -> Path:
         )
         for variable, value in ((1, person), (2, organization), (3, concept)):
             db.execute(
-                "INSERT OR IGNORE INTO ENTITIES (VariableId, Value) VALUES (?, ?)", (variable, value)
+                "INSERT OR IGNORE INTO ENTITIES (VariableId, Value) VALUES (?, ?)",
+                (variable, value),
             )
             (entity,) = db.execute(
                 "SELECT ID FROM ENTITIES WHERE VariableId = ? AND Value = ?", (variable, value)
