@@ -74,10 +74,12 @@ class _Names:
         self.speakers = {speaker.id: speaker.name for speaker in codebook.speakers}
 
     def values(self, row) -> dict[str, str | int]:
-        speaker = str(row.speaker)
+        speaker, organization = str(row.speaker), self.groups.get(row.group, row.group)
+        person = self.speakers.get(speaker, speaker.removeprefix(NEW_SPEAKER))
         values: dict[str, str | int] = {
-            "person": self.speakers.get(speaker, speaker.removeprefix(NEW_SPEAKER)),
-            "organization": self.groups.get(row.group, row.group),
+            # an organization speaking as itself has no person in DNA
+            "person": "" if person == organization else person,
+            "organization": organization,
             "concept": self.issues.get(row.issue, row.issue),
             "agreement": int(row.position > 0),
             "position": int(row.position),

@@ -48,7 +48,7 @@ def test_offsets_count_code_points_not_javas_utf16_units(tmp_path):
 def test_a_file_that_is_no_sqlite_database_is_refused(tmp_path):
     path = tmp_path / "notes.dna"
     path.write_text("hello", encoding="utf-8")
-    with pytest.raises(InputError, match="not an SQLite database, so not a DNA 3 .dna file"):
+    with pytest.raises(InputError, match=r"not an SQLite database, so not a DNA 3 \.dna file"):
         read_dna(path)
 
 
@@ -68,7 +68,7 @@ def test_a_statement_outside_its_text_is_refused(tmp_path):
     path = write_tiny_dna(tmp_path / "tiny.dna")
     with sqlite3.connect(path) as db:
         db.execute("UPDATE STATEMENTS SET Stop = 100000 WHERE ID = 1")
-    with pytest.raises(InputError, match="statement 1: offsets .* do not stand in document 1"):
+    with pytest.raises(InputError, match=r"statement 1: offsets .* do not stand in document 1"):
         read_dna(path)
 
 
