@@ -386,3 +386,83 @@ def test_tag_refuses_a_corpus_of_authored_training_texts(unseen):
     assert result.exit_code == 1
     assert "authored training texts (authored: true), not news: t4;" in result.output
     assert not (unseen / "s.csv").exists()
+
+
+def test_import_dna_then_matrix_shows_sums_or_means(tmp_path):
+    from tests.dna import write_tiny_dna
+
+    database = write_tiny_dna(tmp_path / "tiny.dna")
+    result = invoke("import-dna", database, tmp_path / "project")
+    assert result.exit_code == 0, result.output
+    assert "2 articles and 6 hand-labelled statements written" in " ".join(result.output.split())
+    where = [
+        "--corpus",
+        tmp_path / "project/seeds",
+        "--annotations",
+        tmp_path / "project/annotations",
+    ]
+    summed = invoke("matrix", *where, "--value", "sum", "--out", tmp_path / "m.csv")
+    assert summed.exit_code == 0, summed.output
+    assert "+2 n=2" in summed.output and "+1 n=3" in summed.output
+    mean = invoke("matrix", *where)
+    assert "+0.33 n=3" in mean.output
+    table = pd.read_csv(tmp_path / "m.csv")
+    assert table["count"].sum() == 6
+
+
+def test_export_dna_of_hand_labels_needs_no_model(tmp_path):
+    from stances.io.dna import read_dna
+    from tests.dna import write_tiny_dna
+
+    invoke("import-dna", write_tiny_dna(tmp_path / "tiny.dna"), tmp_path / "p")
+    result = invoke(
+        "export-dna",
+        tmp_path / "out.dna",
+        "--corpus",
+        tmp_path / "p/seeds",
+        "--training-corpus",
+        tmp_path / "p/seeds",
+        "--annotations",
+        tmp_path / "p/annotations",
+        "--models",
+        tmp_path / "p/models",
+        "--source",
+        "human",
+    )
+    assert result.exit_code == 0, result.output
+    assert len(read_dna(tmp_path / "out.dna").statements) == 6
+    assert not (tmp_path / "p/models").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not a database", "not an SQLite database, so not a DNA 3 .dna file"),
+        (None, "DNA database not found; give a .dna file"),
+    ],
+)
+def test_import_dna_refuses_what_is_no_dna_database_in_one_line(tmp_path, content, message):
+    path = tmp_path / "in.dna"
+    if content is not None:
+        path.write_bytes(content)
+    result = invoke("import-dna", path, tmp_path / "out")
+    assert (result.exit_code, result.output) == (1, f"Error: {path}: {message}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_import_dna_and_export_dna_never_overwrite(tmp_path):
+    from tests.dna import write_tiny_dna
+
+    database = write_tiny_dna(tmp_path / "tiny.dna")
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken/file").write_text("x", encoding="utf-8")
+    result = invoke("import-dna", database, tmp_path / "taken")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: {tmp_path / 'taken'}: exists; stances never overwrites it: pick a new folder\n",
+    )
+    result = invoke("export-dna", database, "--source", "human")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: {database}: file exists; stances never overwrites it: pick a new name\n",
+    )
