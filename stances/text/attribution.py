@@ -57,6 +57,8 @@ DESCRIBED_BARE = re.compile(
     rf"(?:{_either(WORDS.plurals('bare'))})\b"
 )
 APPOSITION = re.compile(r"\s*,\s*")
+RELATIVE_CLAUSE = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
+POSTED_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 APPOSITIVE_ROLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,7}[A-Z][a-z][\w’'\-]+")
 # What ends the title written before a name: quotes, clause breaks, a reporting verb, "and".
@@ -202,9 +204,10 @@ class Attributor:
 
     def place_by_title(self, sentence: str, mention: _Mention) -> tuple[str | None, str | None]:
         """The group of a new speaker from the apposition after the name ("Jane Roe, a
-        researcher at …"), else from the title right before it, nearest cue first."""
+        researcher at …"; not a relative clause: "…, who sat in the Council"), else
+        from the title right before it, nearest cue first."""
         after = re.match(r"^,\s*([^,;:“”\"()]{0,90})", sentence[mention.end :])
-        if after:
+        if after and not RELATIVE_CLAUSE.match(after.group(1)):
             group, cue = self.place(after.group(1))
             if group:
                 return group, cue
@@ -216,15 +219,18 @@ class Attributor:
     def place(self, title: str, *, nearest_last: bool = False) -> tuple[str | None, str | None]:
         """The group a title or affiliation places a speaker in, and the cue that did it.
 
-        Higher priority wins; then the cue written first, or with `nearest_last` the
-        one nearest the name after the title ("after the Eastland-Westland talks,
-        Westland's envoy Jane Roe" is Westland's). The cue shown is the group's first.
+        A cue naming where the speaker is posted ("Eastland's envoy to the Alliance")
+        yields to any other; then higher priority wins; then the cue written first, or
+        with `nearest_last` the one nearest the name after the title ("after the
+        Eastland-Westland talks, Westland's envoy Jane Roe" is Westland's). The cue
+        shown is the group's first.
         """
         found = []
         for priority, pattern, word, group in self._cues:
             for match in pattern.finditer(title):
                 where = -match.end() if nearest_last else match.start()
-                found.append(((-priority, where), group, match.start(), word))
+                posted = bool(POSTED_TO.search(title[: match.start()]))
+                found.append(((posted, -priority, where), group, match.start(), word))
         if not found:
             return None, None
         group = min(found)[1]

@@ -49,6 +49,22 @@ FIRST_PERSON = re.compile(rf"(?<![\w’'])(?:{_either(WORDS.first_person)})(?![\
 TURN = re.compile(r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*:\s")
 QUESTION_TURN = re.compile(rf"^(?:{_either(WORDS.question_labels)})\b", re.IGNORECASE)
 BYLINE = re.compile(rf"^\s*(?:{_either(WORDS.byline_openers)})\s+(.{{3,160}})$")
+REPORTING_AFTER = re.compile(
+    rf"^\s*(?:,[^,“”\"]{{0,90}},\s*)?(?:\w+ly\s+|has\s+|had\s+|also\s+)?"
+    rf"(?:{_either(WORDS.reporting_verbs)})\b",
+    re.IGNORECASE,
+)
+# What one candidate has that speaks against the others: compared in the sentence.
+RIVAL_FEATURES = (
+    "subject_of_reporting_verb",
+    "subject_of_verb",
+    "sentence_start",
+    "described",
+    "from_turn",
+    "from_passage",
+    "rule_first",
+    "according_to",
+)
 PRONOUN_SUBJECT = re.compile(
     rf"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)"
     rf"(?:{_either(WORDS.pronouns_at('before'))}|the\s+(?:\w+\s+){{0,2}}?"
@@ -195,6 +211,8 @@ def _add_syntax(candidate: Candidate, sentence: str, before: str, after: str, st
         candidate.add("after_preposition")
     if CALL_ON_BEFORE.search(before):
         candidate.add("object_of_call")
+    if REPORTING_AFTER.match(after):
+        candidate.add("subject_of_reporting_verb")
     if re.search(r"\bsaid\s*$|\bsays\s*$|\btold\s*$|\bwarned\s*$|\badded\s*$", before.rstrip(" ,")):
         candidate.add("after_reporting_verb")
     if re.search(r"\baccording\s+to\s*(?:the\s+)?$", before, re.I):
@@ -235,6 +253,10 @@ def _add_sentence_features(
     has_verb = bool(REPORTING_VERB.search(outside))
     pronoun = bool(PRONOUN_SUBJECT.search(sentence))
     n = len(found)
+    for candidate in found.values():
+        for key in RIVAL_FEATURES:
+            if any(other.features.get(key) for other in found.values() if other is not candidate):
+                candidate.add(f"rival_{key}")
     for candidate in found.values():
         if candidate.group == UNPLACED:
             candidate.add("unplaced")
