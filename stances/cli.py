@@ -134,11 +134,14 @@ def validate(
         raise typer.Exit(1)
     from stances.report.agreement import project_agreement
 
-    own = check.labels[~check.labels["independent"]]
+    rejected = check.labels["not_a_statement"].astype(bool)
+    own = check.labels[~check.labels["independent"] & ~rejected]
     console.print(
         f"OK: {check.n_articles} articles, {len(own)} hand-labelled statements, "
-        f"{len(check.labels) - len(own)} in independent second labellings."
+        f"{len(check.labels) - len(own) - rejected.sum()} in independent second labellings."
     )
+    if rejected.any():
+        console.print(f"{rejected.sum()} passages marked not_a_statement (negative examples).")
     for name, counts in check.summary().items():
         console.print(f"\nStatements per {name}:")
         for key, count in counts.items():
@@ -518,6 +521,36 @@ def print_errors(errors_table: pd.DataFrame, n: int) -> None:
             markup=False,
             highlight=False,
         )
+
+
+@app.command("import-corrections")
+def import_corrections(
+    workbook: Path = typer.Argument(..., help="The workbook `stances run` wrote, with verdicts."),
+    corpus: Path = LABELLED_CORPUS,
+    annotations: Path = ANNOTATIONS,
+    annotator: str = typer.Option("analyst", "--annotator", help="Who marked the verdicts."),
+) -> None:
+    """Turn the verdicts of the workbook's Statements sheet into new annotation files."""
+    try:
+        project = load_project(
+            corpus, [(corpus, annotations)], codebook=annotations / CODEBOOK_FILE
+        )
+        from stances.statements.corrections import import_corrections as import_verdicts
+
+        result = import_verdicts(workbook, project, annotations, annotator=annotator)
+    except StancesError as error:
+        raise fail(error) from None
+    for reason in result.skipped:
+        console.print(f"Skipped {reason}", markup=False, highlight=False)
+    for path in result.files:
+        console.print(f"Written: {path}", markup=False, highlight=False)
+    if not result.files:
+        console.print("No new labels: no row has a verdict that is not already labelled.")
+        return
+    console.print(
+        f"{result.statements} statements and {result.rejections} not-a-statement labels "
+        f"in {len(result.files)} new file(s); the next `stances run` retrains."
+    )
 
 
 def make_default_folder(path: Path) -> None:

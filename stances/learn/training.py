@@ -41,7 +41,9 @@ def train(project: Project, *, evaluate: bool = True) -> TrainingResult:
     ['nato_enlargement', 'troop_withdrawal', 'missiles', 'exercises']
     """
     codebook = project.codebook
-    dataset = build_dataset(project.training_corpus, project.labels, codebook)
+    dataset = build_dataset(
+        project.training_corpus, project.labels, codebook, rejections=project.rejections
+    )
     model = fit_model(dataset, codebook)
     scored = [a.id for a in project.training_corpus if not a.authored]
     figures = cross_validate(dataset, codebook, held_out=scored or None) if evaluate else None
