@@ -541,9 +541,9 @@ def import_corrections(
     except StancesError as error:
         raise fail(error) from None
     for reason in result.skipped:
-        console.print(f"Skipped {reason}", markup=False, highlight=False)
+        console.print(f"Skipped {reason}", markup=False, highlight=False, soft_wrap=True)
     for path in result.files:
-        console.print(f"Written: {path}", markup=False, highlight=False)
+        console.print(f"Written: {path}", markup=False, highlight=False, soft_wrap=True)
     if not result.files:
         console.print("No new labels: no row has a verdict that is not already labelled.")
         return

@@ -68,10 +68,7 @@ class Project:
     def all_labels(self) -> pd.DataFrame:
         """The training labels and the independent second labellings, a fresh table."""
         return labels_frame(
-            label
-            for source in self.sources
-            for label in source.labels
-            if not label.not_a_statement
+            label for source in self.sources for label in source.labels if not label.not_a_statement
         )
 
     @property

@@ -96,8 +96,9 @@ def _read_sheet(workbook: Path) -> pd.DataFrame:
             path=workbook,
         ) from None
     except (zipfile.BadZipFile, OSError, KeyError):
-        raise InputError("not an Excel workbook (.xlsx); pass the one `stances run` wrote",
-                         path=workbook) from None
+        raise InputError(
+            "not an Excel workbook (.xlsx); pass the one `stances run` wrote", path=workbook
+        ) from None
     return table.where(table.notna(), None)
 
 
@@ -135,24 +136,28 @@ def correction_documents(
     return documents, problems, skipped
 
 
-def _entry(
-    verdict: Verdict, project: Project, known: set[tuple]
-) -> tuple[dict | None, str, str]:
+def _entry(verdict: Verdict, project: Project, known: set[tuple]) -> tuple[dict | None, str, str]:
     """(annotation entry, problem, reason to skip) of one marked row."""
     if verdict.verdict not in VERDICTS:
         return None, f"verdict {verdict.verdict!r}: use one of {', '.join(VERDICTS)}", ""
     if verdict.source == "human":
         if verdict.verdict == "confirm":
             return None, "", "already a hand label"
-        return None, (
-            f"a hand label cannot be {verdict.verdict}ed here; change its annotation file"
-        ), ""
+        return (
+            None,
+            (f"a hand label cannot be {verdict.verdict}ed here; change its annotation file"),
+            "",
+        )
     corpus = project.training_corpus
     if verdict.article not in corpus:
-        return None, (
-            f"article {verdict.article!r} is not in the corpus {corpus.path}; "
-            "pass --corpus with the articles the workbook shows"
-        ), ""
+        return (
+            None,
+            (
+                f"article {verdict.article!r} is not in the corpus {corpus.path}; "
+                "pass --corpus with the articles the workbook shows"
+            ),
+            "",
+        )
     quote, problem = _quote(verdict, corpus[verdict.article].text)
     if problem:
         return None, problem, ""
