@@ -553,6 +553,54 @@ def import_corrections(
     )
 
 
+@app.command()
+def agreement(
+    corpus: Path = LABELLED_CORPUS,
+    annotations: Path = ANNOTATIONS,
+    authored: Path | None = AUTHORED,
+    no_authored: bool = NO_AUTHORED,
+    vs_model: bool = typer.Option(
+        False, "--vs-model", help="Compare the hand labels with the model's rows (held out)."
+    ),
+    json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
+) -> None:
+    """Agreement of two or more labellings per task (group, issue, position): percent
+    agreement, Cohen's kappa, Krippendorff's alpha, and the disagreements."""
+    try:
+        if json_file:
+            check_output_path(json_file, suffix=".json")
+        project = open_project(corpus, annotations, corpus, authored, no_authored)
+        from stances.pipeline import agreement as find_agreement  # heavy: inputs are good
+
+        result = find_agreement(project, vs_model=vs_model)
+        if json_file:
+            write_text_atomic(json_file, json.dumps(result.as_dict(), indent=2) + "\n")
+    except StancesError as error:
+        raise fail(error) from None
+    if not result.articles:
+        console.print("No article is labelled by two coders.")
+        return
+    table = Table(
+        title=f"Agreement of {' and '.join(result.coders)} on {len(result.articles)} articles",
+        title_justify="left",
+    )
+    for column in ("task", "level", "units", "agreement", "kappa", "alpha"):
+        table.add_column(column, justify="left" if column in {"task", "level"} else "right")
+    for row in result.figures.itertuples():
+        figures = [f"{x:.2f}" if x == x else "–" for x in (row.agreement, row.kappa, row.alpha)]
+        table.add_row(row.task, row.level, str(row.units), *figures)
+    console.print(table)
+    console.print(f"\n{len(result.disagreements)} disagreements:")
+    for row in result.disagreements.itertuples():
+        group = f" {row.group}" if row.group else ""
+        console.print(
+            f"  {row.task:<8} {row.article} #{row.sentence} {row.issue}{group}: {row.values}\n"
+            f"    {row.quote}",
+            markup=False,
+            highlight=False,
+        )
+
+
 def make_default_folder(path: Path) -> None:
     """Create `out/` for default outputs; any other missing folder is the user's error."""
     if path.parent == DEFAULT_OUT:

@@ -24,7 +24,9 @@ from stances.project.load import Project, check_unseen
 from stances.report.compare import compare_articles, compare_sets
 from stances.report.exports import check_report_outputs, write_extras
 from stances.report.matrix import RowKind, Source, actor_order, build_matrix, select_statements
+from stances.report.reliability import Agreement, labellings_agreement, model_agreement
 from stances.report.workbook import WorkbookData, write_workbook
+from stances.statements.heldout import held_out_statements
 from stances.statements.tagging import Tagging, tag
 
 STEPS = ["train if needed", "tag", "build the matrix", "write the workbook"]
@@ -151,6 +153,16 @@ def compare(
     statements = tag(project, current_model(project, models).model).statements
     _check_ids(left + right, set(statements["article"]))
     return compare_sets(statements, left, right, by=by), statements
+
+
+def agreement(project: Project, *, vs_model: bool = False) -> Agreement:
+    """Agreement of the labellings of the labelled articles, or with `vs_model` of the
+    reconciled hand labels with the model's rows, each article tagged by a model
+    fitted without it (leave-one-article-out)."""
+    if not vs_model:
+        return labellings_agreement(project)
+    model_rows, sentences = held_out_statements(project)
+    return model_agreement(project.labels, model_rows, sentences, project.codebook.issue_ids)
 
 
 def _check_ids(ids: list[str], known) -> None:
