@@ -174,8 +174,18 @@ def train(
     no_authored: bool = NO_AUTHORED,
     models: Path = MODELS,
     json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
+    curve: bool = typer.Option(
+        False,
+        "--curve",
+        help="Instead of training: macro-F1 on held-out articles as the labels grow.",
+    ),
+    png: Path | None = typer.Option(
+        None, "--png", help="Draw the learning curve here (implies --curve)."
+    ),
 ) -> None:
     """Fit the classifier, cross-validate it by article, and save it."""
+    if curve or png:
+        return learning_curve(corpus, annotations, authored, no_authored, json_file, png)
     try:
         if json_file:
             check_output_path(json_file, suffix=".json")
@@ -190,6 +200,47 @@ def train(
         raise fail(error) from None
     print_figures(result.figures)
     console.print(f"Model saved to {result.path}")
+
+
+def learning_curve(
+    corpus: Path,
+    annotations: Path,
+    authored: Path | None,
+    no_authored: bool,
+    json_file: Path | None,
+    png: Path | None,
+) -> None:
+    """`train --curve`: fit on growing shares of the labelled articles, print and draw."""
+    try:
+        if json_file:
+            check_output_path(json_file, suffix=".json")
+        if png:
+            check_output_path(png, suffix=".png")
+        project = open_project(corpus, annotations, corpus, authored, no_authored)
+        from stances.learn.training import training_curve  # heavy: inputs are good
+        from stances.report.curve import draw_learning_curve
+
+        points = training_curve(project)
+        if json_file:
+            records = points.to_dict(orient="records")
+            write_text_atomic(json_file, json.dumps(records, indent=2) + "\n")
+        if png:
+            draw_learning_curve(points, png)
+    except StancesError as error:
+        raise fail(error) from None
+    table = Table(title="Learning curve (fixed held-out articles, seed 0)", title_justify="left")
+    for column in ("articles", "labels", "issue macro-F1", "position macro-F1"):
+        table.add_column(column, justify="right")
+    for row in points.itertuples():
+        table.add_row(
+            str(row.articles),
+            str(row.labels),
+            f"{row.issue_macro_f1:.2f}",
+            f"{row.position_macro_f1:.2f}",
+        )
+    console.print(table)
+    if png:
+        console.print(f"Curve drawn in {png}")
 
 
 def print_figures(figures: Figures) -> None:
