@@ -134,11 +134,14 @@ def validate(
         raise typer.Exit(1)
     from stances.report.agreement import project_agreement
 
-    own = check.labels[~check.labels["independent"]]
+    rejected = check.labels["not_a_statement"].astype(bool)
+    own = check.labels[~check.labels["independent"] & ~rejected]
     console.print(
         f"OK: {check.n_articles} articles, {len(own)} hand-labelled statements, "
-        f"{len(check.labels) - len(own)} in independent second labellings."
+        f"{len(check.labels) - len(own) - rejected.sum()} in independent second labellings."
     )
+    if rejected.any():
+        console.print(f"{rejected.sum()} passages marked not_a_statement (negative examples).")
     for name, counts in check.summary().items():
         console.print(f"\nStatements per {name}:")
         for key, count in counts.items():
@@ -171,8 +174,18 @@ def train(
     no_authored: bool = NO_AUTHORED,
     models: Path = MODELS,
     json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
+    curve: bool = typer.Option(
+        False,
+        "--curve",
+        help="Instead of training: macro-F1 on held-out articles as the labels grow.",
+    ),
+    png: Path | None = typer.Option(
+        None, "--png", help="Draw the learning curve here (implies --curve)."
+    ),
 ) -> None:
     """Fit the classifier, cross-validate it by article, and save it."""
+    if curve or png:
+        return learning_curve(corpus, annotations, authored, no_authored, json_file, png)
     try:
         if json_file:
             check_output_path(json_file, suffix=".json")
@@ -187,6 +200,47 @@ def train(
         raise fail(error) from None
     print_figures(result.figures)
     console.print(f"Model saved to {result.path}")
+
+
+def learning_curve(
+    corpus: Path,
+    annotations: Path,
+    authored: Path | None,
+    no_authored: bool,
+    json_file: Path | None,
+    png: Path | None,
+) -> None:
+    """`train --curve`: fit on growing shares of the labelled articles, print and draw."""
+    try:
+        if json_file:
+            check_output_path(json_file, suffix=".json")
+        if png:
+            check_output_path(png, suffix=".png")
+        project = open_project(corpus, annotations, corpus, authored, no_authored)
+        from stances.learn.training import training_curve  # heavy: inputs are good
+        from stances.report.curve import draw_learning_curve
+
+        points = training_curve(project)
+        if json_file:
+            records = points.to_dict(orient="records")
+            write_text_atomic(json_file, json.dumps(records, indent=2) + "\n")
+        if png:
+            draw_learning_curve(points, png)
+    except StancesError as error:
+        raise fail(error) from None
+    table = Table(title="Learning curve (fixed held-out articles, seed 0)", title_justify="left")
+    for column in ("articles", "labels", "issue macro-F1", "position macro-F1"):
+        table.add_column(column, justify="right")
+    for row in points.itertuples():
+        table.add_row(
+            str(row.articles),
+            str(row.labels),
+            f"{row.issue_macro_f1:.2f}",
+            f"{row.position_macro_f1:.2f}",
+        )
+    console.print(table)
+    if png:
+        console.print(f"Curve drawn in {png}")
 
 
 def print_figures(figures: Figures) -> None:
@@ -633,6 +687,84 @@ def export_dna(
         markup=False,
         highlight=False,
     )
+
+
+@app.command("import-corrections")
+def import_corrections(
+    workbook: Path = typer.Argument(..., help="The workbook `stances run` wrote, with verdicts."),
+    corpus: Path = LABELLED_CORPUS,
+    annotations: Path = ANNOTATIONS,
+    annotator: str = typer.Option("analyst", "--annotator", help="Who marked the verdicts."),
+) -> None:
+    """Turn the verdicts of the workbook's Statements sheet into new annotation files."""
+    try:
+        project = load_project(
+            corpus, [(corpus, annotations)], codebook=annotations / CODEBOOK_FILE
+        )
+        from stances.statements.corrections import import_corrections as import_verdicts
+
+        result = import_verdicts(workbook, project, annotations, annotator=annotator)
+    except StancesError as error:
+        raise fail(error) from None
+    for reason in result.skipped:
+        console.print(f"Skipped {reason}", markup=False, highlight=False, soft_wrap=True)
+    for path in result.files:
+        console.print(f"Written: {path}", markup=False, highlight=False, soft_wrap=True)
+    if not result.files:
+        console.print("No new labels: no row has a verdict that is not already labelled.")
+        return
+    console.print(
+        f"{result.statements} statements and {result.rejections} not-a-statement labels "
+        f"in {len(result.files)} new file(s); the next `stances run` retrains."
+    )
+
+
+@app.command()
+def agreement(
+    corpus: Path = LABELLED_CORPUS,
+    annotations: Path = ANNOTATIONS,
+    authored: Path | None = AUTHORED,
+    no_authored: bool = NO_AUTHORED,
+    vs_model: bool = typer.Option(
+        False, "--vs-model", help="Compare the hand labels with the model's rows (held out)."
+    ),
+    json_file: Path | None = typer.Option(None, "--json", help="Write the figures here."),
+) -> None:
+    """Agreement of two or more labellings per task (group, issue, position): percent
+    agreement, Cohen's kappa, Krippendorff's alpha, and the disagreements."""
+    try:
+        if json_file:
+            check_output_path(json_file, suffix=".json")
+        project = open_project(corpus, annotations, corpus, authored, no_authored)
+        from stances.pipeline import agreement as find_agreement  # heavy: inputs are good
+
+        result = find_agreement(project, vs_model=vs_model)
+        if json_file:
+            write_text_atomic(json_file, json.dumps(result.as_dict(), indent=2) + "\n")
+    except StancesError as error:
+        raise fail(error) from None
+    if not result.articles:
+        console.print("No article is labelled by two coders.")
+        return
+    table = Table(
+        title=f"Agreement of {' and '.join(result.coders)} on {len(result.articles)} articles",
+        title_justify="left",
+    )
+    for column in ("task", "level", "units", "agreement", "kappa", "alpha"):
+        table.add_column(column, justify="left" if column in {"task", "level"} else "right")
+    for row in result.figures.itertuples():
+        figures = [f"{x:.2f}" if x == x else "–" for x in (row.agreement, row.kappa, row.alpha)]
+        table.add_row(row.task, row.level, str(row.units), *figures)
+    console.print(table)
+    console.print(f"\n{len(result.disagreements)} disagreements:")
+    for row in result.disagreements.itertuples():
+        group = f" {row.group}" if row.group else ""
+        console.print(
+            f"  {row.task:<8} {row.article} #{row.sentence} {row.issue}{group}: {row.values}\n"
+            f"    {row.quote}",
+            markup=False,
+            highlight=False,
+        )
 
 
 def make_default_folder(path: Path) -> None:

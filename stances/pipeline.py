@@ -27,8 +27,10 @@ from stances.report.compare import compare_articles, compare_sets
 from stances.report.dna_export import export_dna
 from stances.report.exports import check_report_outputs, write_extras
 from stances.report.matrix import RowKind, Source, actor_order, build_matrix, select_statements
+from stances.report.reliability import Agreement, labellings_agreement, model_agreement
 from stances.report.workbook import WorkbookData, write_workbook
 from stances.statements.hand import hand_statements
+from stances.statements.heldout import held_out_statements
 from stances.statements.tagging import Tagging, tag
 
 STEPS = ["train if needed", "tag", "build the matrix", "write the workbook"]
@@ -190,6 +192,16 @@ def export_to_dna(
         )
     path = export_dna(statements, project.corpus, project.codebook, out, password=password)
     return path, statements
+
+
+def agreement(project: Project, *, vs_model: bool = False) -> Agreement:
+    """Agreement of the labellings of the labelled articles, or with `vs_model` of the
+    reconciled hand labels with the model's rows, each article tagged by a model
+    fitted without it (leave-one-article-out)."""
+    if not vs_model:
+        return labellings_agreement(project)
+    model_rows, sentences = held_out_statements(project)
+    return model_agreement(project.labels, model_rows, sentences, project.codebook.issue_ids)
 
 
 def _check_ids(ids: list[str], known) -> None:

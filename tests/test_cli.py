@@ -52,6 +52,8 @@ def test_the_app_registers_the_documented_commands():
         "matrix",
         "import-dna",
         "export-dna",
+        "import-corrections",
+        "agreement",
     ]
 
 
@@ -465,4 +467,92 @@ def test_import_dna_and_export_dna_never_overwrite(tmp_path):
     assert (result.exit_code, result.output) == (
         1,
         f"Error: {database}: file exists; stances never overwrites it: pick a new name\n",
+    )
+
+
+SECOND = """\
+article: a1
+annotator: second
+independent: true
+statements:
+  - {id: s1, quote: "ready to limit missiles in Europe", speaker: smith, issue: missiles,
+     position: 0}
+  - {id: s2, quote: "The weather was cold.", speaker: ivanov, issue: exercises, position: -1}
+"""
+
+
+def test_agreement_prints_the_figures_per_task_and_the_disagreements(tiny_project):
+    write(tiny_project / "annotations" / "independent" / "a1.yaml", SECOND)
+    out = tiny_project / "agreement.json"
+    result = invoke(
+        "agreement",
+        "--corpus",
+        tiny_project / "seeds",
+        "--annotations",
+        tiny_project / "annotations",
+        "--json",
+        out,
+    )
+    assert result.exit_code == 0, result.output
+    assert "Agreement of reconciled and second on 1 articles" in result.output
+    assert "3 disagreements:" in result.output
+    figures = {row["task"]: row for row in json.loads(out.read_text())["figures"]}
+    # 3 sentences x 2 issues; marked: (1, missiles) by both, (1, exercises) by the
+    # first, (2, exercises) by the second: agreed on 1 of 3
+    assert figures["issue"]["units"] == 3
+    assert figures["issue"]["agreement"] == pytest.approx(1 / 3)
+    # one position unit, +1 against 0: po = pe = 0, so kappa = 0
+    assert figures["position"]["units"] == 1 and figures["position"]["kappa"] == 0.0
+
+
+def test_agreement_vs_model_compares_the_hand_labels_with_held_out_model_rows(training_project):
+    result = invoke(
+        "agreement",
+        "--corpus",
+        training_project / "seeds",
+        "--annotations",
+        training_project / "annotations",
+        "--vs-model",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Agreement of reconciled and model on 3 articles" in result.output
+
+
+def test_train_curve_prints_and_draws_the_learning_curve(training_project):
+    png = training_project / "curve.png"
+    result = invoke(
+        "train",
+        "--corpus",
+        training_project / "seeds",
+        "--annotations",
+        training_project / "annotations",
+        "--curve",
+        "--png",
+        png,
+    )
+    assert result.exit_code == 0, result.output
+    assert "Learning curve" in result.output and png.read_bytes()[:4] == b"\x89PNG"
+    assert not (training_project / "models").exists()
+
+
+def test_train_curve_refuses_a_png_path_of_another_kind_before_any_work(training_project):
+    result = invoke("train", "--corpus", training_project / "seeds", "--png", "curve.jpg")
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: curve.jpg: the output must be a .png file; pick a name ending in .png\n",
+    )
+
+
+def test_import_corrections_of_a_missing_workbook_is_one_error_line(tiny_project):
+    result = invoke(
+        "import-corrections",
+        "none.xlsx",
+        "--corpus",
+        tiny_project / "seeds",
+        "--annotations",
+        tiny_project / "annotations",
+    )
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: none.xlsx: workbook not found; pass the .xlsx `stances run` wrote\n",
     )

@@ -19,11 +19,26 @@ class Dataset:
     `sentences`: the sentence table (`stances.text.table.SENTENCE_COLUMNS`) of every
     annotated article, plus one 0/1 column per issue.
     `statements`: the hand labels with `sentence` and its `text`.
+    `rejections`: the entries marked "not a statement", with `sentence` (None: none).
     """
 
     sentences: pd.DataFrame
     statements: pd.DataFrame
     issues: list[str]
+    rejections: pd.DataFrame | None = None
+
+    def restricted_to(self, articles) -> Dataset:
+        """The same data for the given articles only."""
+        articles = set(articles)
+        keep = self.sentences["article"].isin(articles)
+        return Dataset(
+            self.sentences[keep].reset_index(drop=True),
+            self.statements[self.statements["article"].isin(articles)].reset_index(drop=True),
+            self.issues,
+            None
+            if self.rejections is None
+            else self.rejections[self.rejections["article"].isin(articles)].reset_index(drop=True),
+        )
 
     def holder_examples(self) -> tuple[list[Candidate], list[bool]]:
         """The candidates of every labelled sentence, and whether each holds one of its
@@ -31,6 +46,10 @@ class Dataset:
         holders: dict[tuple[str, int], set[str]] = {}
         for row in self.statements.itertuples():
             holders.setdefault((row.article, row.sentence), set()).add(row.group)
+        rejected: dict[tuple[str, int], set[str]] = {}
+        for row in () if self.rejections is None else self.rejections.itertuples():
+            if row.group:
+                rejected.setdefault((row.article, row.sentence), set()).add(row.group)
         candidates, right = [], []
         for article, number, found in zip(
             self.sentences["article"],
@@ -42,13 +61,32 @@ class Dataset:
             if groups is not None:
                 candidates += found
                 right += [candidate.group in groups for candidate in found]
+            elif (article, number) in rejected:
+                # a rejected holder is a negative example; the others stay unknown
+                wrong = [c for c in found if c.group in rejected[(article, number)]]
+                candidates += wrong
+                right += [False] * len(wrong)
         return candidates, right
 
 
-def build_dataset(corpus: Corpus, labels: pd.DataFrame, codebook: Codebook) -> Dataset:
-    """Join labels to the sentences of every annotated article, in article order."""
+def build_dataset(
+    corpus: Corpus, labels: pd.DataFrame, codebook: Codebook, rejections: pd.DataFrame | None = None
+) -> Dataset:
+    """Join labels to the sentences of every annotated article, in article order.
+
+    `rejections` ("not a statement" entries) bring their articles in too: their
+    sentence × issue stays negative unless a statement of the same sentence and
+    issue marks it, and a rejected holder is a negative example for the holder model.
+    """
     labels = labels.sort_values("article", kind="stable").reset_index(drop=True)
-    sentences = sentence_table(corpus, codebook, articles=labels["article"].unique())
+    articles = set(labels["article"])
+    if rejections is not None:
+        articles |= set(rejections["article"])
+    sentences = sentence_table(corpus, codebook, articles=sorted(articles))
+    if rejections is not None:
+        rejections = rejections.assign(
+            sentence=sentence_numbers(sentences, rejections["article"], rejections["start"])
+        ).reset_index(drop=True)
     numbers = sentence_numbers(sentences, labels["article"], labels["start"])
     hits = set(zip(labels["article"], numbers, labels["issue"], strict=True))
     for issue in codebook.issue_ids:
@@ -61,4 +99,4 @@ def build_dataset(corpus: Corpus, labels: pd.DataFrame, codebook: Codebook) -> D
         sentence=numbers,
         text=[texts[key] for key in zip(labels["article"], numbers, strict=True)],
     )
-    return Dataset(sentences, statements, codebook.issue_ids)
+    return Dataset(sentences, statements, codebook.issue_ids, rejections)

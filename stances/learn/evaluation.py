@@ -134,12 +134,7 @@ def keyword_issues(texts: list[str], codebook: Codebook) -> np.ndarray:
 
 
 def _subset(dataset: Dataset, sentence_mask: pd.Series) -> Dataset:
-    articles = set(dataset.sentences.loc[sentence_mask, "article"])
-    return Dataset(
-        dataset.sentences[sentence_mask].reset_index(drop=True),
-        dataset.statements[dataset.statements["article"].isin(articles)].reset_index(drop=True),
-        dataset.issues,
-    )
+    return dataset.restricted_to(dataset.sentences.loc[sentence_mask, "article"])
 
 
 def _first_alias_groups(statements: pd.DataFrame, codebook: Codebook) -> list[list[str]]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stances.learn.curve import learning_curve
 from stances.learn.dataset import build_dataset
 from stances.learn.evaluation import cross_validate
 from stances.learn.figures import Figures
@@ -41,8 +42,21 @@ def train(project: Project, *, evaluate: bool = True) -> TrainingResult:
     ['nato_enlargement', 'troop_withdrawal', 'missiles', 'exercises']
     """
     codebook = project.codebook
-    dataset = build_dataset(project.training_corpus, project.labels, codebook)
+    dataset = build_dataset(
+        project.training_corpus, project.labels, codebook, rejections=project.rejections
+    )
     model = fit_model(dataset, codebook)
     scored = [a.id for a in project.training_corpus if not a.authored]
     figures = cross_validate(dataset, codebook, held_out=scored or None) if evaluate else None
     return TrainingResult(model, figures)
+
+
+def training_curve(project: Project, *, seed: int = 0) -> pd.DataFrame:
+    """`stances.learn.curve.learning_curve` on a project's labelled corpora: held-out
+    articles drawn from the real ones, the authored ones always in the pool."""
+    dataset = build_dataset(
+        project.training_corpus, project.labels, project.codebook, rejections=project.rejections
+    )
+    labelled = set(dataset.sentences["article"])
+    scored = [a.id for a in project.training_corpus if not a.authored and a.id in labelled]
+    return learning_curve(dataset, project.codebook, scored=scored, seed=seed)

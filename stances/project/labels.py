@@ -8,7 +8,8 @@ from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from stances.errors import InputError, Problem, ValidationFailed
 from stances.io.schema import validate_model
@@ -21,16 +22,37 @@ INDEPENDENT_FOLDER = "independent"
 
 
 class StatementLabel(BaseModel):
-    """One hand-labelled statement as written in an annotation file."""
+    """One hand-labelled statement as written in an annotation file.
+
+    With `not_a_statement: true` the entry says the passage holds no statement on
+    the issue (by `speaker`/`group` when given, by anyone otherwise): it takes no
+    position, and training reads it as a negative example.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
     id: str = Field(min_length=1)
     quote: str = Field(min_length=1)
-    speaker: str = Field(min_length=1)
+    # None only when left out (defaults are not validated): an explicit null is refused
+    speaker: str = Field(default=None, min_length=1)
     group: str | None = None
     issue: str
-    position: Position
+    position: Position = None
+    not_a_statement: bool = False
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _statement_or_not(self) -> StatementLabel:
+        if self.not_a_statement and self.position is not None:
+            raise PydanticCustomError(
+                "value_error", "not_a_statement takes no position; remove the position"
+            )
+        for name in ("speaker", "position"):
+            if not self.not_a_statement and getattr(self, name) is None:
+                raise PydanticCustomError(
+                    "value_error",
+                    f"{name}: field required; add it (or mark the entry not_a_statement: true)",
+                )
+        return self
 
 
 class AnnotationFile(BaseModel):
@@ -62,6 +84,7 @@ class Label:
     note: str | None
     file: str
     line: int
+    not_a_statement: bool = False
 
 
 LABEL_COLUMNS = [field.name for field in fields(Label)]
@@ -119,14 +142,27 @@ def load_labels(
     """The hand-labelled statements of `folder` as a table (`LABEL_COLUMNS`).
 
     Raises `ValidationFailed` listing every problem. Independent second
-    labellings (agreement data) are left out unless asked for.
+    labellings (agreement data) and "not a statement" entries are left out;
+    the independent ones are kept when asked for.
     """
     check = check_labels(folder, corpus, codebook)
     if check.problems:
         raise ValidationFailed(list(check.problems))
     return labels_frame(
-        label for label in check.labels if include_independent or not label.independent
+        label
+        for label in check.labels
+        if (include_independent or not label.independent) and not label.not_a_statement
     )
+
+
+def check_document(
+    data: object, path: Path, corpus: Corpus, codebook: Codebook, *, independent: bool = False
+) -> tuple[list[Label], list[Problem]]:
+    """Check an annotation document already read (`parse_yaml`) as if it were the file
+    `path`: the labels it gives and every problem, located in `path`."""
+    labels, problems = _check_data(data, path, independent, corpus, codebook)
+    problems += _duplicate_problems(labels_frame(labels))
+    return labels, problems
 
 
 def document_kind(data: object) -> str:
@@ -150,23 +186,28 @@ def _check_file(
         file = read_yaml(path)
     except InputError as error:
         return [], [error.problem], None
-    data = file.data
-    digest = LabelFile(path, file.sha256, independent)
+    labels, problems = _check_data(file.data, path, independent, corpus, codebook)
+    return labels, problems, LabelFile(path, file.sha256, independent)
+
+
+def _check_data(
+    data: object, path: Path, independent: bool, corpus: Corpus, codebook: Codebook
+) -> tuple[list[Label], list[Problem]]:
     if not isinstance(data, LineDict):
         kind = document_kind(data)
         message = (
             f"the document is {kind}; expected a mapping with article, annotator and statements"
         )
-        return [], [Problem(path, getattr(data, "line", 1), message)], digest
+        return [], [Problem(path, getattr(data, "line", 1), message)]
     parsed, problems = validate_model(AnnotationFile, data, path)
     if parsed is None:
-        return [], problems, digest
+        return [], problems
     if parsed.article not in corpus:
         message = (
             f"article {parsed.article!r} is not "
             f"in the corpus {corpus.path}; fix the id or add the article"
         )
-        return [], [Problem(path, data.line_of("article"), message)], digest
+        return [], [Problem(path, data.line_of("article"), message)]
     labels = []
     for index, statement in enumerate(parsed.statements):
         line = data["statements"].line_of(index)
@@ -174,7 +215,7 @@ def _check_file(
         problems += label_problems
         if label:
             labels.append(label)
-    return labels, problems, digest
+    return labels, problems
 
 
 def _check_statement(
@@ -186,7 +227,10 @@ def _check_statement(
     line: int,
 ) -> tuple[Label | None, list[Problem]]:
     problems = []
-    group, problem = _speaker_group(statement, codebook)
+    if statement.speaker is None:  # only a "not a statement" entry may leave it out
+        group, problem = _rejected_group(statement, codebook)
+    else:
+        group, problem = _speaker_group(statement, codebook)
     if problem:
         problems.append(Problem(path, line, f"statement {statement.id}: {problem}"))
     if statement.issue not in codebook.issue_ids:
@@ -211,13 +255,14 @@ def _check_statement(
         start=located.start,
         end=located.end,
         quote=statement.quote,
-        speaker=statement.speaker,
-        group=group,
+        speaker=statement.speaker or "",
+        group=group or "",
         issue=statement.issue,
-        position=statement.position,
+        position=0 if statement.position is None else statement.position,
         note=statement.note,
         file=str(path),
         line=line,
+        not_a_statement=statement.not_a_statement,
     )
     return label, []
 
@@ -245,6 +290,16 @@ def _speaker_group(statement: StatementLabel, codebook: Codebook) -> tuple[str |
             f"or give its group ({', '.join(codebook.group_ids)})"
         )
     return given, ""
+
+
+def _rejected_group(statement: StatementLabel, codebook: Codebook) -> tuple[str | None, str]:
+    """The group of a "not a statement" entry without a speaker: its `group`, or none
+    (no statement on the issue by anyone)."""
+    if statement.group is not None and statement.group not in codebook.group_ids:
+        return None, (
+            f"unknown group {statement.group!r}; use one of: {', '.join(codebook.group_ids)}"
+        )
+    return statement.group, ""
 
 
 def _duplicate_problems(table: pd.DataFrame) -> list[Problem]:

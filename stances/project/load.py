@@ -58,13 +58,29 @@ class Project:
     def labels(self) -> pd.DataFrame:
         """The training labels of every labelled corpus (`LABEL_COLUMNS`), a fresh table."""
         return labels_frame(
-            label for source in self.sources for label in source.labels if not label.independent
+            label
+            for source in self.sources
+            for label in source.labels
+            if not label.independent and not label.not_a_statement
         )
 
     @property
     def all_labels(self) -> pd.DataFrame:
         """The training labels and the independent second labellings, a fresh table."""
-        return labels_frame(label for source in self.sources for label in source.labels)
+        return labels_frame(
+            label for source in self.sources for label in source.labels if not label.not_a_statement
+        )
+
+    @property
+    def rejections(self) -> pd.DataFrame:
+        """The training entries marked `not_a_statement` (`LABEL_COLUMNS`): passages that
+        hold no statement on their issue (by their group when it is given)."""
+        return labels_frame(
+            label
+            for source in self.sources
+            for label in source.labels
+            if not label.independent and label.not_a_statement
+        )
 
     @property
     def training_corpus(self) -> Corpus:
@@ -119,7 +135,9 @@ class ProjectCheck:
 
     def summary(self) -> dict[str, pd.Series]:
         """Statement counts per article, issue and group (training labels only)."""
-        own = self.labels[~self.labels["independent"].astype(bool)]
+        own = self.labels[
+            ~self.labels["independent"].astype(bool) & ~self.labels["not_a_statement"].astype(bool)
+        ]
         if own.empty:
             return {}
         return {

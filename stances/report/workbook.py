@@ -11,6 +11,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from stances.io.atomic import atomic_path, check_output_path
@@ -18,6 +19,7 @@ from stances.learn.figures import Figures
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
 from stances.report.matrix import RowKind
+from stances.statements.corrections import VERDICT_COLUMN, VERDICTS
 
 OPPOSE_RGB, NEUTRAL_RGB, SUPPORT_RGB = (0xD7, 0x30, 0x27), (0xF7, 0xF7, 0xF7), (0x1A, 0x98, 0x50)
 MIXED_FILL = PatternFill("lightUp", fgColor="FDB863", bgColor="FFFFFF")
@@ -94,7 +96,7 @@ def write_workbook(data: WorkbookData, path: Path | str) -> Path:
     book = Workbook()
     _matrix_sheet(book.active, data)
     _comparison_sheet(book.create_sheet("By article"), data)
-    _table_sheet(book.create_sheet("Statements"), data.statements, human_rows=True)
+    _statements_sheet(book.create_sheet("Statements"), data)
     _codebook_sheet(book.create_sheet("Codebook"), data.codebook)
     _model_sheet(book.create_sheet("Model"), data)
     if data.review is not None and not data.review.empty:
@@ -221,6 +223,39 @@ def _table_sheet(sheet: Worksheet, table: pd.DataFrame, *, human_rows: bool = Fa
                 cell.fill = HUMAN_FILL
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(table.columns), 1))}{len(table) + 1}"
+
+
+def _statements_sheet(sheet: Worksheet, data: WorkbookData) -> None:
+    """Every statement, and a verdict column with drop-down lists to correct model rows
+    (`stances import-corrections` reads them back)."""
+    table = data.statements.assign(**{VERDICT_COLUMN: None})
+    _table_sheet(sheet, table, human_rows=True)
+    book = data.codebook
+    first = {"issue": 2, "group": 2 + len(book.issues)}  # rows of the Codebook sheet
+    first["speaker"] = first["group"] + len(book.groups)
+    sizes = {"issue": len(book.issues), "group": len(book.groups), "speaker": len(book.speakers)}
+    lists = {
+        name: f"Codebook!$B${first[name]}:$B${first[name] + sizes[name] - 1}"
+        for name in sizes
+        if sizes[name]
+    }
+    lists["position"] = '"' + ",".join(str(p.value) for p in book.positions) + '"'
+    lists[VERDICT_COLUMN] = '"' + ",".join(VERDICTS) + '"'
+    columns = list(table.columns)
+    for name, source in lists.items():
+        # a speaker missing from the registry may be typed in: a warning, not a refusal
+        style = "warning" if name == "speaker" else "stop"
+        check = DataValidation(
+            type="list",
+            formula1=source,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle=style,
+            error=f"Pick the {name} from the list (the Codebook sheet lists them).",
+        )
+        column = get_column_letter(columns.index(name) + 1)
+        check.add(f"{column}2:{column}{max(len(table), 1) + 1}")
+        sheet.add_data_validation(check)
 
 
 def _codebook_sheet(sheet: Worksheet, codebook: Codebook) -> None:

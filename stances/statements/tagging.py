@@ -61,7 +61,8 @@ def tag(project: Project, model: StanceModel) -> Tagging:
     sentences = sentence_table(project.corpus, project.codebook)
     model_rows = predict_statements(model, sentences)
     human = human_labels(project.labels, project.corpus)
-    statements = merge_human(model_rows, human, sentences)
+    rejected = human_labels(project.rejections, project.corpus)
+    statements = merge_human(model_rows, human, sentences, rejected)
     return Tagging(statements, review_table(sentences), sentences)
 
 
@@ -135,9 +136,16 @@ def _holders(
 
 
 def merge_human(
-    model_rows: pd.DataFrame, labels: pd.DataFrame, sentences: pd.DataFrame
+    model_rows: pd.DataFrame,
+    labels: pd.DataFrame,
+    sentences: pd.DataFrame,
+    rejections: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Hand labels win: model rows for a labelled (sentence, issue) are replaced."""
+    """Hand labels win: model rows for a labelled (sentence, issue) are replaced.
+
+    A "not a statement" entry (`rejections`) removes the model rows of its sentence
+    and issue: those of its group, or all of them when it names none.
+    """
     human = labels.assign(
         sentence=sentence_numbers(sentences, labels["article"], labels["start"]),
         text=labels["quote"],
@@ -145,10 +153,24 @@ def merge_human(
         source="human",
     )
     covered = set(zip(human["article"], human["sentence"], human["issue"], strict=True))
+    rejected = set()
+    if rejections is not None and len(rejections):
+        numbers = sentence_numbers(sentences, rejections["article"], rejections["start"])
+        for article, number, issue, group in zip(
+            rejections["article"], numbers, rejections["issue"], rejections["group"], strict=True
+        ):
+            if group:
+                rejected.add((article, number, issue, group))
+            else:
+                covered.add((article, number, issue))
     keep = [
-        key not in covered
-        for key in zip(
-            model_rows["article"], model_rows["sentence"], model_rows["issue"], strict=True
+        (article, number, issue) not in covered and (article, number, issue, group) not in rejected
+        for article, number, issue, group in zip(
+            model_rows["article"],
+            model_rows["sentence"],
+            model_rows["issue"],
+            model_rows["group"],
+            strict=True,
         )
     ]
     table = pd.concat([model_rows[keep], human[STATEMENT_COLUMNS]], ignore_index=True)

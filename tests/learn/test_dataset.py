@@ -45,3 +45,30 @@ def test_articles_come_in_id_order_whatever_the_order_of_the_labels(training_pro
     shuffled = project.labels.iloc[::-1]
     dataset = build_dataset(project.training_corpus, shuffled, project.codebook)
     assert list(dict.fromkeys(dataset.statements["article"])) == ["t1", "t2", "t3"]
+
+
+def test_a_rejected_holder_is_a_negative_holder_example_and_brings_its_article_in(
+    training_project,
+):
+    from tests.conftest import write
+
+    write(training_project / "seeds" / "t4.txt", "Oslo\n\nSmith said Westland wants missiles.\n")
+    write(
+        training_project / "annotations" / "t4.yaml",
+        "article: t4\nannotator: tester\nstatements:\n"
+        "  - {id: r1, quote: Smith said Westland wants missiles., speaker: smith,"
+        " issue: missiles, not_a_statement: true}\n",
+    )
+    project = load(training_project)
+    assert len(project.labels) == 12 and len(project.rejections) == 1
+    dataset = build_dataset(
+        project.training_corpus, project.labels, project.codebook, project.rejections
+    )
+    t4 = dataset.sentences[dataset.sentences["article"] == "t4"]
+    assert len(t4) == 2 and t4["missiles"].sum() == 0
+    candidates, right = dataset.holder_examples()
+    plain, plain_right = build_dataset(
+        project.training_corpus, project.labels, project.codebook
+    ).holder_examples()
+    assert [c.group for c in candidates[len(plain) :]] == ["west"]
+    assert right == [*plain_right, False]

@@ -232,3 +232,43 @@ def test_a_document_that_is_a_list_is_reported(tiny_project):
         f"{path}:1: the document is a list; expected a mapping with article, "
         "annotator and statements"
     )
+
+
+REJECTION = (
+    '  - id: r1\n    quote: "Ivanov said Eastland rejects any limit on its drills."\n'
+    "    issue: missiles\n    not_a_statement: true\n"
+)
+
+
+def test_a_not_a_statement_entry_needs_no_speaker_nor_position(tiny_project):
+    write_labels(tiny_project, HEADER + statement() + REJECTION)
+    corpus = load_corpus(tiny_project / "seeds")
+    codebook = load_codebook(tiny_project / "annotations" / "codebook.yaml")
+    check = check_labels(tiny_project / "annotations", corpus, codebook)
+    assert check.problems == ()
+    rejection = next(label for label in check.labels if label.not_a_statement)
+    assert (rejection.speaker, rejection.group, rejection.issue) == ("", "", "missiles")
+    assert len(load_labels(tiny_project / "annotations", corpus, codebook)) == 1
+
+
+def test_a_not_a_statement_entry_may_name_the_holder_it_rejects(tiny_project):
+    write_labels(tiny_project, HEADER + REJECTION + "    speaker: ivanov\n")
+    corpus = load_corpus(tiny_project / "seeds")
+    codebook = load_codebook(tiny_project / "annotations" / "codebook.yaml")
+    (label,) = check_labels(tiny_project / "annotations", corpus, codebook).labels
+    assert (label.speaker, label.group, label.not_a_statement) == ("ivanov", "east", True)
+
+
+def test_a_not_a_statement_entry_with_a_position_is_refused(tiny_project):
+    path = write_labels(tiny_project, HEADER + REJECTION + "    position: -1\n")
+    assert problems_of(tiny_project) == [
+        f"{path}:4: statements -> 0: not_a_statement takes no position; remove the position"
+    ]
+
+
+def test_a_statement_without_a_position_is_told_to_add_one(tiny_project):
+    path = write_labels(tiny_project, HEADER + statement().replace("    position: 1\n", ""))
+    assert problems_of(tiny_project) == [
+        f"{path}:4: statements -> 0: position: field required; add it "
+        "(or mark the entry not_a_statement: true)"
+    ]

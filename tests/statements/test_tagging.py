@@ -76,3 +76,28 @@ def test_speakers_missing_from_the_registry_are_listed_for_review(trained, tmp_p
         ["new:tom_ellery", "unplaced", "reporting-verb"]
     ]
     assert isinstance(review, pd.DataFrame)
+
+
+def test_a_not_a_statement_label_removes_the_model_rows_of_its_sentence_issue_and_group():
+    from stances.statements.tagging import merge_human
+
+    sentences = pd.DataFrame({"article": ["a", "a"], "sentence": [0, 1], "start": [0, 10]})
+    model_rows = pd.DataFrame(
+        [
+            ("a", 0, 0, 9, "one", "x", "east", "missiles", 1, 0.5, "model"),
+            ("a", 0, 0, 9, "one", "y", "west", "missiles", 1, 0.5, "model"),
+            ("a", 1, 10, 19, "two", "y", "west", "exercises", -1, 0.5, "model"),
+        ],
+        columns=STATEMENT_COLUMNS,
+    )
+    no_labels = pd.DataFrame(columns=[*STATEMENT_COLUMNS, "quote"])
+    rejections = pd.DataFrame(
+        {
+            "article": ["a", "a"],
+            "start": [0, 12],
+            "issue": ["missiles", "exercises"],
+            "group": ["east", ""],
+        }
+    )
+    merged = merge_human(model_rows, no_labels, sentences, rejections)
+    assert list(zip(merged["group"], merged["issue"], strict=True)) == [("west", "missiles")]
