@@ -23,7 +23,15 @@ from stances.project.corpus import refuse_authored
 from stances.project.load import Project, check_unseen
 from stances.report.compare import compare_articles, compare_sets
 from stances.report.exports import check_report_outputs, write_extras
-from stances.report.matrix import RowKind, Source, actor_order, build_matrix, select_statements
+from stances.report.matrix import (
+    DEFAULT_MIN_CONFIDENCE,
+    RowKind,
+    Source,
+    actor_order,
+    build_matrix,
+    select_statements,
+)
+from stances.report.names import Names, describe_articles
 from stances.report.workbook import WorkbookData, write_workbook
 from stances.statements.tagging import Tagging, tag
 
@@ -83,12 +91,16 @@ def run(
     out: Path,
     by: RowKind = RowKind.group,
     source: Source = Source.both,
-    min_confidence: float = 0.0,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     csv_dir: Path | None = None,
     png: Path | None = None,
     progress: Callable[[str], None] = lambda step: None,
 ) -> RunResult:
-    """The main job: model (retrained when stale) → tag → matrix → workbook (and CSV, PNG)."""
+    """The main job: model (retrained when stale) → tag → matrix → workbook (and CSV, PNG).
+
+    The matrix counts the hand labels and the model rows at `min_confidence` or above
+    (`DEFAULT_MIN_CONFIDENCE`: see `stances.report.matrix`); the workbook shows those.
+    """
     check_report_outputs(out, csv_dir=csv_dir, png=png)
     check_model_folder(models)
     progress(STEPS[0])
@@ -107,16 +119,29 @@ def run(
     data = WorkbookData(
         matrix,
         comparison,
-        tagging.statements,
+        chosen,
         codebook,
         corpus,
         trained.figures,
         tagging.review,
         by,
+        min_confidence=min_confidence,
+        sources=Source(source).sources,
     )
     workbook = write_workbook(data, out)
+    heatmap = {
+        "names": Names(codebook),
+        "by": by,
+        "title": f"Positions on the issues: {describe_articles(corpus)}",
+        "subtitle": data.counted(),
+    }
     extra = write_extras(
-        matrix, comparison, articles_ids=list(corpus.articles), csv_dir=csv_dir, png=png
+        matrix,
+        comparison,
+        articles_ids=list(corpus.articles),
+        csv_dir=csv_dir,
+        png=png,
+        heatmap=heatmap,
     )
     return RunResult(matrix, comparison, tagging, trained, workbook, extra)
 

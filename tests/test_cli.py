@@ -204,7 +204,17 @@ def test_run_on_the_shipped_data_writes_the_workbook_and_shows_the_expected_posi
         assert matrix.loc[group, "Missile limits"].startswith("support")
         assert matrix.loc[group, "Exercise limits"].startswith("support")
     long = pd.read_csv(shipped_project / "csv" / "matrix_long.csv")
-    assert list(long.columns) == ["article", "group", "issue", "position", "count", "label"]
+    assert list(long.columns) == [
+        "article",
+        "group",
+        "issue",
+        "position",
+        "count",
+        "label",
+        "human",
+        "model",
+        "model_confidence",
+    ]
     assert (shipped_project / "matrix.png").read_bytes()[:4] == b"\x89PNG"
 
 
