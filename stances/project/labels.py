@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
 
 import pandas as pd
@@ -74,6 +74,9 @@ class LabelFile:
     path: Path
     sha256: str
     independent: bool
+    article: str = ""
+    annotator: str = ""
+    line: int | None = None  # of the annotator
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,30 @@ def check_labels(folder: Path | str, corpus: Corpus, codebook: Codebook) -> Labe
         if file is not None:
             files.append(file)
     problems += _duplicate_problems(labels_frame(labels))
+    problems += _second_labelling_problems(files)
     return LabelCheck(tuple(labels), tuple(problems), tuple(files))
+
+
+def _second_labelling_problems(files: list[LabelFile]) -> list[Problem]:
+    """One training file per (article, annotator): a copy under another name would
+    count every statement twice."""
+    first: dict[tuple[str, str], LabelFile] = {}
+    problems = []
+    for file in files:
+        if file.independent or not file.article:
+            continue
+        earlier = first.setdefault((file.article, file.annotator), file)
+        if earlier is not file:
+            problems.append(
+                Problem(
+                    file.path,
+                    file.line,
+                    f"article {file.article!r} is already labelled by annotator "
+                    f"{file.annotator!r} in {earlier.path}; one file per article and "
+                    "annotator: merge the two files or remove one",
+                )
+            )
+    return problems
 
 
 def load_labels(
@@ -161,6 +187,12 @@ def _check_file(
     parsed, problems = validate_model(AnnotationFile, data, path)
     if parsed is None:
         return [], problems, digest
+    digest = replace(
+        digest,
+        article=parsed.article,
+        annotator=parsed.annotator,
+        line=data.line_of("annotator"),
+    )
     if parsed.article not in corpus:
         message = (
             f"article {parsed.article!r} is not "

@@ -232,3 +232,23 @@ def test_a_document_that_is_a_list_is_reported(tiny_project):
         f"{path}:1: the document is a list; expected a mapping with article, "
         "annotator and statements"
     )
+
+
+def test_a_second_file_labelling_the_same_article_by_the_same_annotator_is_refused(tiny_project):
+    first = tiny_project / "annotations" / "a1.yaml"
+    copy = write_labels(tiny_project, first.read_text(), name="a1_copy.yaml")
+    assert problems_of(tiny_project) == [
+        f"{copy}:2: article 'a1' is already labelled by annotator 'tester' in {first}; one "
+        "file per article and annotator: merge the two files or remove one"
+    ]
+
+
+def test_another_annotator_or_an_independent_labelling_of_the_same_article_is_fine(tiny_project):
+    first = (tiny_project / "annotations" / "a1.yaml").read_text()
+    write_labels(tiny_project, first.replace("tester", "other"), name="a1_other.yaml")
+    write_labels(
+        tiny_project,
+        first.replace("annotator: tester", "annotator: tester\nindependent: true"),
+        name="independent/a1.yaml",
+    )
+    assert problems_of(tiny_project) == []
