@@ -35,7 +35,12 @@ from stances.report.names import Names, describe_articles
 from stances.report.workbook import WorkbookData, write_workbook
 from stances.statements.tagging import Tagging, tag
 
-STEPS = ["train if needed", "tag", "build the matrix", "write the workbook"]
+STEPS = [
+    "checking the saved model (training a new one when the labels changed takes minutes)",
+    "tagging every sentence of the corpus",
+    "building the matrix",
+    "writing the workbook",
+]
 
 
 @dataclass(frozen=True)
@@ -165,20 +170,32 @@ def evaluate(
 
 
 def compare(
-    project: Project, models: Path, left: list[str], right: list[str], *, by: RowKind
+    project: Project,
+    models: Path,
+    left: list[str],
+    right: list[str],
+    *,
+    by: RowKind,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The cells where two sets of articles differ, and the statements behind them.
+    """The cells where two sets of articles differ, and the statements behind them (hand
+    labels and model rows at `min_confidence` or above).
 
-    Raises `InputError` for an id with no statements (one missing from the corpus
-    before any fitting).
+    Raises `InputError` for an id with no statements, listing the corpus's ids (one
+    missing from the corpus before any fitting).
     """
-    _check_ids(left + right, list(project.corpus.articles))
+    articles = list(project.corpus.articles)
+    _check_ids(left + right, articles, articles)
     statements = tag(project, current_model(project, models).model).statements
-    _check_ids(left + right, set(statements["article"]))
+    statements = select_statements(statements, min_confidence=min_confidence)
+    _check_ids(left + right, set(statements["article"]), articles)
     return compare_sets(statements, left, right, by=by), statements
 
 
-def _check_ids(ids: list[str], known) -> None:
+def _check_ids(ids: list[str], known, articles: list[str]) -> None:
     unknown = sorted(set(ids) - set(known))
     if unknown:
-        raise InputError(f"no statements for article(s) {unknown}; check the ids")
+        raise InputError(
+            f"no statements for article(s) {unknown}; the corpus's articles are "
+            + ", ".join(articles)
+        )

@@ -7,14 +7,17 @@ rows alone are pale, italic and outlined with dashes.
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from stances.errors import OutputError
 from stances.io.atomic import atomic_path, check_output_path
 from stances.learn.figures import Figures
 from stances.project.codebook import Codebook
@@ -45,6 +48,7 @@ QUOTE_CHARS = 200
 MATRIX_HEADER_ROW = 4  # issue labels; the propositions below them
 ARTICLE_HEADER_ROW = 4  # titles; outlet, date and id below them
 ISSUE_WIDTH = 30
+CORPUS_MARK = "stances corpus: "
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ def write_workbook(data: WorkbookData, path: Path | str) -> Path:
     """
     check_output_path(path, suffix=".xlsx")
     book = Workbook()
+    if data.corpus.path is not None:
+        book.properties.subject = corpus_mark(data.corpus.path)
     matrix_sheet(book.active, data)
     comparison_sheet(book.create_sheet("By article"), data)
     table_sheet(
@@ -123,6 +129,34 @@ def write_workbook(data: WorkbookData, path: Path | str) -> Path:
     with atomic_path(path) as temporary:
         book.save(temporary)
     return Path(path)
+
+
+def corpus_mark(corpus: Path | str) -> str:
+    """What a workbook records of its corpus (the document's subject)."""
+    return f"{CORPUS_MARK}{Path(corpus).resolve()}"
+
+
+def workbook_corpus(path: Path) -> str | None:
+    """The corpus a workbook of ours was made from; None for any other file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = ElementTree.fromstring(archive.read("docProps/core.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    subject = core.findtext("{http://purl.org/dc/elements/1.1/}subject") or ""
+    return subject[len(CORPUS_MARK) :] if subject.startswith(CORPUS_MARK) else None
+
+
+def check_default_workbook(path: Path, corpus: Path) -> None:
+    """Refuse to replace a default-named workbook made from another corpus (two corpus
+    folders of the same name): the user names the output instead."""
+    made_from = workbook_corpus(path) if path.is_file() else None
+    if made_from is not None and made_from != str(Path(corpus).resolve()):
+        raise OutputError(
+            f"holds the workbook of the corpus {made_from}, not of {corpus}; "
+            "pass --out FILE.xlsx to name this one",
+            path=path,
+        )
 
 
 def style_cell(cell, row) -> None:
