@@ -207,7 +207,7 @@ def matrix_sheet(sheet: Worksheet, data: WorkbookData) -> None:
             if row["count"]:
                 cell.comment = quotes_comment(data.statements, by, actor, issue)
     _legend(sheet, top + 3 + len(actors), n_columns=len(issues) + 1)
-    fit_columns(sheet, from_row=top + 2, maximum=28)
+    fit_columns(sheet, from_row=top + 2, to_row=top + 1 + len(actors), maximum=28)
     for column in range(2, len(issues) + 2):
         sheet.column_dimensions[sheet.cell(1, column).column_letter].width = ISSUE_WIDTH
     sheet.row_dimensions[top + 1].height = 15 * 4

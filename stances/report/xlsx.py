@@ -82,12 +82,17 @@ def set_page(sheet: Worksheet, *, header_rows: str | None = None) -> None:
 
 
 def fit_columns(
-    sheet: Worksheet, *, from_row: int = 1, minimum: float = 8, maximum: float = 60
+    sheet: Worksheet,
+    *,
+    from_row: int = 1,
+    to_row: int | None = None,
+    minimum: float = 8,
+    maximum: float = 60,
 ) -> None:
-    """Each column as wide as its longest line from `from_row` on, within the bounds;
-    cells longer than the maximum wrap."""
+    """Each column as wide as its longest line in rows `from_row` to `to_row` (the last
+    when None), within the bounds; cells longer than the maximum wrap."""
     widths: dict[int, float] = {}
-    for row in sheet.iter_rows(min_row=from_row):
+    for row in sheet.iter_rows(min_row=from_row, max_row=to_row):
         for cell in row:
             if cell.value is None:
                 continue
