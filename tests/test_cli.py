@@ -407,7 +407,7 @@ def test_the_terminal_table_cuts_no_header_at_80_columns(shipped_project, monkey
     words = " ".join(table.replace("│", " ").replace("┃", " ").split())
     for word in ("NATO", "enlargement", "Troop", "withdrawal", "Exercise", "limits", "Russia"):
         assert word in words
-    assert "model only" in " ".join(result.output.split())  # the legend
+    assert "Model only: no hand label" in " ".join(result.output.split())  # the legend
 
 
 def test_train_says_what_it_is_doing_on_a_terminal(training_project, monkeypatch):
