@@ -14,6 +14,7 @@ import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 from typer.core import TyperGroup
 
 from stances.errors import StancesError, ValidationFailed
@@ -23,14 +24,32 @@ from stances.learn.manifest import check_model_folder
 from stances.project.codebook import CODEBOOK_FILE
 from stances.project.corpus import refuse_authored
 from stances.project.load import LabelledCorpus, Project, check_project, load_project
-from stances.report.matrix import MatrixValue, RowKind, Source
+from stances.report.matrix import DEFAULT_MIN_CONFIDENCE, MatrixValue, RowKind, Source
+from stances.report.names import Names, describe_article
 
 CHOICES = "--by takes group or speaker; --source takes human, model or both"
+
+
+def _without_flag_types(params: list) -> list:
+    """Flags shown in --help without a type placeholder (typer prints `<bool>`)."""
+    for param in params:
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+    return params
 
 
 class _Commands(TyperGroup):
     """Typer checks --by and --source before any work; a value outside their choices
     is one `Error:` line and exit code 2."""
+
+    def get_params(self, ctx: typer.Context):
+        return _without_flag_types(super().get_params(ctx))
+
+    def get_command(self, ctx: typer.Context, name: str):
+        command = super().get_command(ctx, name)
+        if command is not None:
+            _without_flag_types(command.get_params(ctx))
+        return command
 
     def invoke(self, ctx: typer.Context):
         try:
@@ -72,6 +91,12 @@ NO_AUTHORED = typer.Option(False, "--no-authored", help="Train on the hand label
 AUTHORED_FOLDER = "authored"
 MODELS = typer.Option(Path("models"), "--models", help="Folder of the saved model.")
 BY = typer.Option(RowKind.group, "--by", help="Matrix rows: group or speaker.")
+MIN_CONFIDENCE = typer.Option(
+    DEFAULT_MIN_CONFIDENCE,
+    "--min-confidence",
+    help="Count model rows at or above this confidence. The default 0.6: on the frozen "
+    "test set, model rows below it were right less than half the time.",
+)
 DEFAULT_OUT = Path("out")
 
 
@@ -193,7 +218,9 @@ def train(
         project = open_project(corpus, annotations, corpus, authored, no_authored)
         from stances.pipeline import train_and_save  # heavy: only once the inputs are good
 
-        result = train_and_save(project, models)
+        with progress_bar() as bar:
+            bar.add_task(training_step(project), total=None)
+            result = train_and_save(project, models)
         if json_file:
             write_text_atomic(json_file, json.dumps(result.figures.to_dict(), indent=2) + "\n")
     except StancesError as error:
@@ -241,6 +268,16 @@ def learning_curve(
     console.print(table)
     if png:
         console.print(f"Curve drawn in {png}")
+
+
+def training_step(project: Project) -> str:
+    """What training is doing, for the progress line."""
+    labels = project.labels
+    return (
+        f"fitting the model on {len(labels)} hand-labelled statements from "
+        f"{labels['article'].nunique()} articles, then cross-validating it one article "
+        "out at a time (a minute or more)"
+    )
 
 
 def print_figures(figures: Figures) -> None:
@@ -330,36 +367,38 @@ def run(
     authored: Path | None = AUTHORED,
     no_authored: bool = NO_AUTHORED,
     models: Path = MODELS,
-    out: Path = typer.Option(Path("out/stances.xlsx"), "--out", help="The workbook."),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        help="The workbook. Default: out/<corpus folder name>.xlsx (out/seeds.xlsx for the "
+        "shipped corpus); a default workbook of another corpus is never replaced.",
+        show_default=False,
+    ),
     by: RowKind = BY,
     source: Source = typer.Option(Source.both, "--source", help="human, model or both."),
-    min_confidence: float = typer.Option(
-        0.0, "--min-confidence", help="Drop model statements below this."
-    ),
+    min_confidence: float = MIN_CONFIDENCE,
     csv: Path | None = typer.Option(None, "--csv", help="Also write CSV to this folder."),
     png: Path | None = typer.Option(None, "--png", help="Also draw the matrix here."),
 ) -> None:
     """Validate, train if needed, tag, build the matrix and write the workbook."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn
-
     from stances.report.exports import check_report_outputs
+    from stances.report.workbook import check_default_workbook
 
+    default = out is None
+    if out is None:
+        out = default_workbook(corpus)
     make_default_folder(out)
     try:
         check_report_outputs(out, csv_dir=csv, png=png)
+        if default:
+            check_default_workbook(out, corpus)
         check_model_folder(models)
         project = open_project(corpus, annotations, training_corpus, authored, no_authored)
         refuse_authored(project.corpus)
         from stances.pipeline import STEPS  # heavy: only once the inputs are good
         from stances.pipeline import run as run_job
 
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            console=errors,
-            transient=True,
-            disable=not errors.is_terminal,  # else it leaves a blank line in logs
-        ) as bar:
+        with progress_bar() as bar:
             task = bar.add_task("starting", total=len(STEPS))
             result = run_job(
                 project,
@@ -374,32 +413,50 @@ def run(
             )
     except StancesError as error:
         raise fail(error) from None
-    print_matrix(result.matrix, by)
+    print_model_news(result.trained)
+    print_matrix(result.matrix, by, Names(project.codebook))
     print_review(result.tagging.review)
     console.print(f"\nWorkbook: {result.workbook}")
     for path in result.extra_files:
         console.print(f"Also written: {path}")
 
 
-def print_matrix(matrix: pd.DataFrame, by: RowKind, value: MatrixValue = MatrixValue.mean) -> None:
-    """The actor × issue matrix as a terminal table, coloured by position: the mean
-    position of each cell, or the sum (support minus oppose)."""
+def print_matrix(
+    matrix: pd.DataFrame, by: RowKind, names: Names, value: MatrixValue = MatrixValue.mean
+) -> None:
+    """The actor × issue matrix as a terminal table: labels from the codebook, coloured by
+    position (the mean of each cell, or the sum: support minus oppose), the evidence in
+    each cell; cells of model rows alone dim and italic. Long words fold rather than
+    being cut, whatever the width."""
+    from stances.report.cells import MODEL_ONLY_NOTE, evidence_text, is_model_only
+
     issues = list(dict.fromkeys(matrix["issue"]))
-    table = Table(title=f"Positions ({by.value} × issue)", title_justify="left")
-    table.add_column(by.value)
+    kind = "actor groups" if by is RowKind.group else "speakers"
+    table = Table(title=f"Positions of {kind} on the issues", title_justify="left")
+    table.add_column(names.group_kind(by), overflow="fold")
     for issue in issues:
-        table.add_column(issue, justify="center")
+        table.add_column(names.issue(issue), justify="center", overflow="fold")
     for actor, cells in matrix.groupby("actor", sort=False):
         row = []
         for cell in cells.itertuples():
+            if cell.count == 0:
+                row.append("·")
+                continue
             colour = {"support": "green", "oppose": "red", "mixed": "yellow"}.get(cell.label, "")
+            evidence = evidence_text(cell.human, cell.model, cell.model_confidence)
             shown = (
                 f"{cell.position:+.2f}" if value is MatrixValue.mean else f"{cell.position_sum:+d}"
             )
-            text = "·" if cell.count == 0 else f"{cell.label} {shown} n={cell.count}"
-            row.append(f"[{colour}]{text}[/]" if colour else text)
-        table.add_row(actor, *row)
+            text = f"{cell.label} {shown}\n{evidence}"
+            style = f"{colour} dim italic" if is_model_only(cell.human, cell.model) else colour
+            row.append(Text(text, style=style))
+        table.add_row(names.actor(actor, by), *row)
     console.print(table)
+    console.print(
+        "Position -1 opposes, +1 supports the issue's proposition (see the workbook's "
+        f"header); n: statements. {MODEL_ONLY_NOTE.capitalize()}.",
+        highlight=False,
+    )
 
 
 @app.command()
@@ -413,6 +470,7 @@ def compare(
     no_authored: bool = NO_AUTHORED,
     models: Path = MODELS,
     by: RowKind = BY,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> None:
     """Print the cells where two articles (or sets of articles) differ, with quotes."""
     left_ids, right_ids = left.split(","), right.split(",")
@@ -422,28 +480,53 @@ def compare(
         refuse_authored(project.corpus)
         from stances.pipeline import compare as compare_projects  # heavy: inputs are good
 
-        differences, statements = compare_projects(project, models, left_ids, right_ids, by=by)
+        with progress_bar() as bar:
+            bar.add_task("checking the saved model, then tagging the articles", total=None)
+            differences, statements = compare_projects(
+                project, models, left_ids, right_ids, by=by, min_confidence=min_confidence
+            )
     except StancesError as error:
         raise fail(error) from None
+    sides = [
+        ("; ".join(describe_article(project.corpus, a) for a in ids), ids, "left")
+        for ids in (left_ids, right_ids)
+    ]
+    sides[1] = (*sides[1][:2], "right")
+    for name, _, side in sides:
+        console.print(f"{side.capitalize()} side: {name}", markup=False, highlight=False)
     if differences.empty:
         console.print("The two sides agree on every cell they share.")
         return
+    print_differences(differences, statements, sides, Names(project.codebook), by)
+
+
+def print_differences(differences, statements, sides, names: Names, by: RowKind) -> None:
+    """Each differing cell, then each side's figures and evidence and its top quotes."""
+    from stances.report.cells import row_cell_text
+    from stances.report.xlsx import shorten
+
     for cell in differences.itertuples():
-        console.print(f"\n[bold]{cell.actor} × {cell.issue}[/]: {cell.agreement}")
-        for name, ids, label, count in (
-            ("left", left_ids, cell.left_label, cell.left_count),
-            ("right", right_ids, cell.right_label, cell.right_count),
-        ):
-            console.print(f"  {name}: {label} (n={count})", highlight=False)
+        console.print(
+            f"\n[bold]{names.actor(cell.actor, by)} × {names.issue(cell.issue)}[/]: "
+            f"{cell.agreement}",
+            highlight=False,
+        )
+        for name, ids, side in sides:
+            figures = {
+                field: getattr(cell, f"{side}_{field}")
+                for field in ("label", "position", "human", "model", "model_confidence")
+            }
+            console.print(f"  {name}: {row_cell_text(figures)}", markup=False, highlight=False)
             rows = statements[
                 statements["article"].isin(ids)
                 & (statements[by.value] == cell.actor)
                 & (statements["issue"] == cell.issue)
-            ].head(3)
-            for row in rows.itertuples():
+            ].sort_values(["source", "confidence"], ascending=[True, False])
+            for row in rows.head(3).itertuples():
+                source = "hand" if row.source == "human" else f"model {row.confidence:.2f}"
                 console.print(
                     f"    [{row.article} {row.start}-{row.end}] {row.speaker} "
-                    f"({row.position:+d}): {row.text[:160]}",
+                    f"({row.position:+d}, {source}): {shorten(row.text, 160)}",
                     markup=False,
                     highlight=False,
                 )
@@ -605,7 +688,7 @@ def matrix(
             write_table(table, out)
     except StancesError as error:
         raise fail(error) from None
-    print_matrix(table, by, value)
+    print_matrix(table, by, Names(project.codebook), value)
     if out is not None:
         console.print(f"Matrix written to {out}")
 
@@ -765,6 +848,44 @@ def agreement(
             markup=False,
             highlight=False,
         )
+
+
+def progress_bar():
+    """A spinner on stderr saying which step runs and for how long (terminals only: in
+    logs it would leave blank lines)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=True,
+        disable=not errors.is_terminal,
+    )
+
+
+def print_model_news(trained) -> None:
+    """Whether the model was retrained, and then its new cross-validation figures."""
+    if not trained.retrained:
+        console.print(
+            f"Model: the saved one ({trained.path}), trained on the current labels.",
+            highlight=False,
+        )
+        return
+    console.print(
+        "Model: retrained, as the labels, the codebook or the training articles changed "
+        f"since the saved one; saved to {trained.path}.",
+        highlight=False,
+    )
+    if trained.figures is not None:
+        print_figures(trained.figures)
+
+
+def default_workbook(corpus: Path) -> Path:
+    """`out/<corpus folder name>.xlsx`: each corpus its own workbook."""
+    name = Path(corpus).resolve().name or "stances"
+    return DEFAULT_OUT / f"{name}.xlsx"
 
 
 def make_default_folder(path: Path) -> None:

@@ -26,14 +26,27 @@ from stances.project.load import Project, check_unseen
 from stances.report.compare import compare_articles, compare_sets
 from stances.report.dna_export import export_dna
 from stances.report.exports import check_report_outputs, write_extras
-from stances.report.matrix import RowKind, Source, actor_order, build_matrix, select_statements
+from stances.report.matrix import (
+    DEFAULT_MIN_CONFIDENCE,
+    RowKind,
+    Source,
+    actor_order,
+    build_matrix,
+    select_statements,
+)
+from stances.report.names import Names, describe_articles
 from stances.report.reliability import Agreement, labellings_agreement, model_agreement
 from stances.report.workbook import WorkbookData, write_workbook
 from stances.statements.hand import hand_statements
 from stances.statements.heldout import held_out_statements
 from stances.statements.tagging import Tagging, tag
 
-STEPS = ["train if needed", "tag", "build the matrix", "write the workbook"]
+STEPS = [
+    "checking the saved model (training a new one when the labels changed takes minutes)",
+    "tagging every sentence of the corpus",
+    "building the matrix",
+    "writing the workbook",
+]
 
 
 @dataclass(frozen=True)
@@ -89,12 +102,16 @@ def run(
     out: Path,
     by: RowKind = RowKind.group,
     source: Source = Source.both,
-    min_confidence: float = 0.0,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     csv_dir: Path | None = None,
     png: Path | None = None,
     progress: Callable[[str], None] = lambda step: None,
 ) -> RunResult:
-    """The main job: model (retrained when stale) → tag → matrix → workbook (and CSV, PNG)."""
+    """The main job: model (retrained when stale) → tag → matrix → workbook (and CSV, PNG).
+
+    The matrix counts the hand labels and the model rows at `min_confidence` or above
+    (`DEFAULT_MIN_CONFIDENCE`: see `stances.report.matrix`); the workbook shows those.
+    """
     check_report_outputs(out, csv_dir=csv_dir, png=png)
     check_model_folder(models)
     progress(STEPS[0])
@@ -113,16 +130,29 @@ def run(
     data = WorkbookData(
         matrix,
         comparison,
-        tagging.statements,
+        chosen,
         codebook,
         corpus,
         trained.figures,
         tagging.review,
         by,
+        min_confidence=min_confidence,
+        sources=Source(source).sources,
     )
     workbook = write_workbook(data, out)
+    heatmap = {
+        "names": Names(codebook),
+        "by": by,
+        "title": f"Positions on the issues: {describe_articles(corpus)}",
+        "subtitle": data.counted(),
+    }
     extra = write_extras(
-        matrix, comparison, articles_ids=list(corpus.articles), csv_dir=csv_dir, png=png
+        matrix,
+        comparison,
+        articles_ids=list(corpus.articles),
+        csv_dir=csv_dir,
+        png=png,
+        heatmap=heatmap,
     )
     return RunResult(matrix, comparison, tagging, trained, workbook, extra)
 
@@ -146,16 +176,25 @@ def evaluate(
 
 
 def compare(
-    project: Project, models: Path, left: list[str], right: list[str], *, by: RowKind
+    project: Project,
+    models: Path,
+    left: list[str],
+    right: list[str],
+    *,
+    by: RowKind,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The cells where two sets of articles differ, and the statements behind them.
+    """The cells where two sets of articles differ, and the statements behind them (hand
+    labels and model rows at `min_confidence` or above).
 
-    Raises `InputError` for an id with no statements (one missing from the corpus
-    before any fitting).
+    Raises `InputError` for an id with no statements, listing the corpus's ids (one
+    missing from the corpus before any fitting).
     """
-    _check_ids(left + right, list(project.corpus.articles))
+    articles = list(project.corpus.articles)
+    _check_ids(left + right, articles, articles)
     statements = tag(project, current_model(project, models).model).statements
-    _check_ids(left + right, set(statements["article"]))
+    statements = select_statements(statements, min_confidence=min_confidence)
+    _check_ids(left + right, set(statements["article"]), articles)
     return compare_sets(statements, left, right, by=by), statements
 
 
@@ -204,7 +243,10 @@ def agreement(project: Project, *, vs_model: bool = False) -> Agreement:
     return model_agreement(project.labels, model_rows, sentences, project.codebook.issue_ids)
 
 
-def _check_ids(ids: list[str], known) -> None:
+def _check_ids(ids: list[str], known, articles: list[str]) -> None:
     unknown = sorted(set(ids) - set(known))
     if unknown:
-        raise InputError(f"no statements for article(s) {unknown}; check the ids")
+        raise InputError(
+            f"no statements for article(s) {unknown}; the corpus's articles are "
+            + ", ".join(articles)
+        )

@@ -742,7 +742,7 @@ def test_bom_and_crlf_everywhere_give_the_same_matrix(project):
     assert matrix_of(project / WORKBOOK) == before
     corpus = load_corpus(project / "seeds")
     sheet = openpyxl.load_workbook(project / WORKBOOK)["Statements"]
-    header, *rows = sheet.values
+    _title, _subtitle, header, *rows = sheet.values  # the table under its title rows
     records = [dict(zip(header, row, strict=True)) for row in rows]
     human = [row for row in records if row["source"] == "human"]
     assert len(human) == 12

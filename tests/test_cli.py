@@ -220,16 +220,26 @@ def test_run_on_the_shipped_data_writes_the_workbook_and_shows_the_expected_posi
     )
     assert result.exit_code == 0, result.output
     assert "Workbook:" in result.output
-    matrix = pd.read_excel(out, sheet_name="Matrix", index_col=0).iloc[:, :4]
-    assert matrix.loc["russia", "NATO enlargement"].startswith("oppose")
-    assert matrix.loc["russia", "Troop withdrawal"].startswith("oppose")
-    assert matrix.loc["united_states", "NATO enlargement"].startswith("support")
-    assert matrix.loc["united_states", "Troop withdrawal"].startswith("support")
-    for group in ("russia", "united_states"):
+    matrix = pd.read_excel(out, sheet_name="Matrix", header=3, index_col=0).iloc[1:, :4]
+    assert matrix.loc["Russia", "NATO enlargement"].startswith("oppose")
+    assert matrix.loc["Russia", "Troop withdrawal"].startswith("oppose")
+    assert matrix.loc["United States", "NATO enlargement"].startswith("support")
+    assert matrix.loc["United States", "Troop withdrawal"].startswith("support")
+    for group in ("Russia", "United States"):
         assert matrix.loc[group, "Missile limits"].startswith("support")
         assert matrix.loc[group, "Exercise limits"].startswith("support")
     long = pd.read_csv(shipped_project / "csv" / "matrix_long.csv")
-    assert list(long.columns) == ["article", "group", "issue", "position", "count", "label"]
+    assert list(long.columns) == [
+        "article",
+        "group",
+        "issue",
+        "position",
+        "count",
+        "label",
+        "human",
+        "model",
+        "model_confidence",
+    ]
     assert (shipped_project / "matrix.png").read_bytes()[:4] == b"\x89PNG"
 
 
@@ -259,7 +269,7 @@ def test_compare_prints_the_cells_where_two_articles_differ(training_project):
     )
     result = invoke("compare", "t1", "t3", *paths(training_project))
     assert result.exit_code == 0, result.output
-    assert "east × missiles: contradict" in result.output
+    assert "Eastland × Missile limits: contradict" in result.output
 
 
 @pytest.fixture
@@ -555,4 +565,115 @@ def test_import_corrections_of_a_missing_workbook_is_one_error_line(tiny_project
     assert (result.exit_code, result.output) == (
         1,
         "Error: none.xlsx: workbook not found; pass the .xlsx `stances run` wrote\n",
+    )
+
+
+def test_no_help_shows_a_type_placeholder_for_a_flag():
+    for command in ["", *COMMANDS]:
+        result = invoke(*([command] if command else []), "--help")
+        assert result.exit_code == 0 and "<bool>" not in result.output, command
+
+
+def test_run_says_it_retrained_prints_the_new_figures_then_the_matrix_in_words(training_project):
+    result = invoke("run", *paths(training_project), "--out", training_project / "s.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "Model: retrained, as the labels, the codebook or the training articles" in (
+        " ".join(result.output.split())
+    )
+    assert "Summary (12 statements, 3 articles)" in result.output
+    assert "Positions of actor groups on the issues" in result.output
+    assert "Eastland" in result.output and "Missile limits" in result.output
+    assert "n=3, hand" in result.output
+    again = invoke("run", *paths(training_project), "--out", training_project / "s.xlsx")
+    assert "Model: the saved one" in again.output and "Summary" not in again.output
+
+
+def test_the_terminal_table_cuts_no_header_at_80_columns(shipped_project, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = shipped_project / "s.xlsx"
+    result = invoke("run", *paths(shipped_project), "--out", out)
+    assert result.exit_code == 0, result.output
+    table = result.output[result.output.index("Positions of actor groups") :]
+    table = table[: table.index("Position -1 opposes")]
+    assert "…" not in table
+    assert max(len(line) for line in table.splitlines()) <= 80
+    words = " ".join(table.replace("│", " ").replace("┃", " ").split())
+    for word in ("NATO", "enlargement", "Troop", "withdrawal", "Exercise", "limits", "Russia"):
+        assert word in words
+    assert "Model only: no hand label" in " ".join(result.output.split())  # the legend
+
+
+def test_train_says_what_it_is_doing_on_a_terminal(training_project, monkeypatch):
+    import stances.cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(
+        stances.cli, "errors", stances.cli.Console(file=screen, force_terminal=True, width=200)
+    )
+    result = invoke(
+        "train",
+        "--corpus",
+        training_project / "seeds",
+        "--annotations",
+        training_project / "annotations",
+        "--models",
+        training_project / "models",
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "fitting the model on 12 hand-labelled statements from 3 articles, then "
+        "cross-validating it one article out at a time" in screen.getvalue()
+    )
+
+
+def test_the_default_workbook_is_named_after_the_corpus(training_project, monkeypatch):
+    monkeypatch.chdir(training_project)
+    assert invoke("run").exit_code == 0
+    assert (training_project / "out" / "seeds.xlsx").exists()
+    other = training_project / "elsewhere" / "seeds"
+    other.mkdir(parents=True)
+    (other / "t1.txt").write_text((training_project / "seeds" / "t1.txt").read_text())
+    before = (training_project / "out" / "seeds.xlsx").read_bytes()
+    result = invoke("run", "--corpus", other)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: out/seeds.xlsx: holds the workbook of the corpus {training_project / 'seeds'}, "
+        f"not of {other}; pass --out FILE.xlsx to name this one\n"
+    )
+    assert (training_project / "out" / "seeds.xlsx").read_bytes() == before
+    new = training_project / "new"
+    new.mkdir()
+    (new / "t1.txt").write_text((training_project / "seeds" / "t1.txt").read_text())
+    assert invoke("run", "--corpus", new).exit_code == 0
+    assert (training_project / "out" / "new.xlsx").exists()
+    assert (training_project / "out" / "seeds.xlsx").read_bytes() == before
+
+
+def test_compare_names_the_articles_and_marks_the_evidence(training_project):
+    write(
+        training_project / "seeds" / "articles.yaml",
+        "t1: {outlet: Wire, date: 2022-01-10}\nt3: {title: Talks end, outlet: Daily, "
+        "date: 2022-01-12}\n",
+    )
+    labels = training_project / "annotations" / "t3.yaml"
+    labels.write_text(
+        labels.read_text().replace(
+            "speaker: ivanov\n    issue: missiles\n    position: -1",
+            "speaker: ivanov\n    issue: missiles\n    position: 1",
+        )
+    )
+    result = invoke("compare", "t1", "t3", *paths(training_project))
+    assert result.exit_code == 0, result.output
+    assert "Left side: Arms talks open in Vienna (Wire, 2022-01-10)" in result.output
+    assert "Right side: Talks end (Daily, 2022-01-12)" in result.output
+    assert "Eastland × Missile limits: contradict" in result.output
+    assert "  Talks end (Daily, 2022-01-12): support +1.00 (n=1, hand)" in result.output
+    assert "left" not in result.output.replace("Left side", "")
+
+
+def test_compare_lists_the_valid_ids_when_one_is_unknown(training_project):
+    result = invoke("compare", "t1", "t9", *paths(training_project))
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: no statements for article(s) ['t9']; the corpus's articles are t1, t2, t3\n"
     )

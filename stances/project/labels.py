@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
 
 import pandas as pd
@@ -97,6 +97,9 @@ class LabelFile:
     path: Path
     sha256: str
     independent: bool
+    article: str = ""
+    annotator: str = ""
+    line: int | None = None  # of the annotator
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,37 @@ def check_labels(folder: Path | str, corpus: Corpus, codebook: Codebook) -> Labe
         if file is not None:
             files.append(file)
     problems += _duplicate_problems(labels_frame(labels))
+    problems += _second_labelling_problems(files, labels)
     return LabelCheck(tuple(labels), tuple(problems), tuple(files))
+
+
+def _second_labelling_problems(files: list[LabelFile], labels: list[Label]) -> list[Problem]:
+    """Two training files of one article by one annotator may add to each other (a file of
+    corrections), never label the same statement again: a copy under another name
+    would count every statement twice."""
+    keys: dict[str, set] = {}
+    for label in labels:
+        keys.setdefault(label.file, set()).add((label.start, label.end, label.group, label.issue))
+    earlier_files: dict[tuple[str, str], list[LabelFile]] = {}
+    problems = []
+    for file in files:
+        if file.independent or not file.article:
+            continue
+        earlier = earlier_files.setdefault((file.article, file.annotator), [])
+        own = keys.get(str(file.path), set())
+        twice = next((e for e in earlier if own & keys.get(str(e.path), set())), None)
+        if twice is not None:
+            problems.append(
+                Problem(
+                    file.path,
+                    file.line,
+                    f"article {file.article!r} is already labelled by annotator "
+                    f"{file.annotator!r} in {twice.path}, with the same statements; "
+                    "merge the two files or remove one",
+                )
+            )
+        earlier.append(file)
+    return problems
 
 
 def load_labels(
@@ -187,7 +220,14 @@ def _check_file(
     except InputError as error:
         return [], [error.problem], None
     labels, problems = _check_data(file.data, path, independent, corpus, codebook)
-    return labels, problems, LabelFile(path, file.sha256, independent)
+    digest = LabelFile(path, file.sha256, independent)
+    data = file.data
+    if isinstance(data, LineDict) and all(
+        isinstance(data.get(key), str) for key in ("article", "annotator")
+    ):
+        line = data.line_of("annotator")
+        digest = replace(digest, article=data["article"], annotator=data["annotator"], line=line)
+    return labels, problems, digest
 
 
 def _check_data(

@@ -10,6 +10,7 @@ from stances.project.corpus import Corpus
 from stances.report.matrix import NO_STATEMENT, RowKind, build_matrix
 
 STRENGTH_GAP = 0.5
+CELL_FIELDS = ("position", "count", "label", "human", "model", "model_confidence")
 
 
 def articles_by_date(corpus: Corpus, articles: Iterable[str]) -> list[str]:
@@ -56,8 +57,9 @@ def compare_articles(
 ) -> pd.DataFrame:
     """Per-article matrices side by side (date order), with an `agreement` column.
 
-    Columns: actor, issue, then `<article>:position`, `<article>:count`,
-    `<article>:label` for each article, then `agreement`.
+    Columns: actor, issue, then `<article>:<field>` for each article and each of
+    `CELL_FIELDS` (position, count, label, human, model, model_confidence), then
+    `agreement`.
 
     >>> import datetime as dt
     >>> from stances.project.corpus import Article
@@ -78,7 +80,7 @@ def compare_articles(
         cells = build_matrix(
             statements[statements["article"] == article], by=by, issues=issues, actors=actors
         )
-        for column in ("position", "count", "label"):
+        for column in CELL_FIELDS:
             table[f"{article}:{column}"] = cells[column].to_numpy()
     table["agreement"] = [
         agreement([row[f"{a}:label"] for a in articles], [row[f"{a}:position"] for a in articles])
@@ -94,7 +96,8 @@ def compare_sets(
     *,
     by: RowKind | str = RowKind.group,
 ) -> pd.DataFrame:
-    """Cells where two sets of articles differ, with both sides' figures.
+    """Cells where two sets of articles differ, with both sides' figures (`left_<field>`,
+    `right_<field>` for each of `CELL_FIELDS`).
 
     >>> statements = pd.DataFrame({"article": ["a", "b", "c"], "group": ["east"] * 3,
     ...                            "issue": ["missiles"] * 3, "position": [1, -1, -1]})
@@ -111,7 +114,7 @@ def compare_sets(
     ]
     table = sides[0][["actor", "issue"]].copy()
     for name, side in zip(("left", "right"), sides, strict=True):
-        for column in ("position", "count", "label"):
+        for column in CELL_FIELDS:
             table[f"{name}_{column}"] = side[column].to_numpy()
     table["agreement"] = [
         agreement([a, b], [p, q])

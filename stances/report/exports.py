@@ -10,6 +10,8 @@ from stances.errors import OutputError
 from stances.io.atomic import check_output_folder, check_output_path
 from stances.io.tables import write_table
 
+LONG_FIELDS = ["position", "count", "label", "human", "model", "model_confidence"]
+
 
 def check_report_outputs(
     out: Path | str, *, csv_dir: Path | str | None = None, png: Path | str | None = None
@@ -26,10 +28,9 @@ def long_format(
     matrix: pd.DataFrame, comparison: pd.DataFrame, articles_ids: list[str]
 ) -> pd.DataFrame:
     """Matrix and per-article cells as one long table: article, group, issue, position,
-    count, label (article `ALL` for the whole corpus)."""
-    rows = [
-        matrix.assign(article="ALL")[["article", "actor", "issue", "position", "count", "label"]]
-    ]
+    count, label, and the evidence: human, model, model_confidence (article `ALL` for the
+    whole corpus)."""
+    rows = [matrix.assign(article="ALL")[["article", "actor", "issue", *LONG_FIELDS]]]
     for article in articles_ids:
         if f"{article}:count" in comparison:
             rows.append(
@@ -38,10 +39,8 @@ def long_format(
                         "article": article,
                         "actor": comparison["actor"],
                         "issue": comparison["issue"],
-                        "position": comparison[f"{article}:position"],
-                        "count": comparison[f"{article}:count"],
-                        "label": comparison[f"{article}:label"],
                     }
+                    | {field: comparison[f"{article}:{field}"] for field in LONG_FIELDS}
                 )
             )
     table = pd.concat(rows, ignore_index=True).rename(columns={"actor": "group"})
@@ -55,8 +54,10 @@ def write_extras(
     articles_ids: list[str],
     csv_dir: Path | str | None,
     png: Path | str | None,
+    heatmap: dict | None = None,
 ) -> list[Path]:
-    """CSV files (long matrix, comparison) and the heatmap, when asked for."""
+    """CSV files (long matrix, comparison) and the heatmap, when asked for; `heatmap`
+    holds `draw_heatmap`'s keyword options (names, by, title, subtitle)."""
     written = []
     if csv_dir is not None:
         folder = Path(csv_dir)
@@ -71,5 +72,5 @@ def write_extras(
     if png is not None:
         from stances.report.plot import draw_heatmap
 
-        written.append(draw_heatmap(matrix, png))
+        written.append(draw_heatmap(matrix, png, **(heatmap or {})))
     return written

@@ -1,37 +1,63 @@
-"""The Excel workbook an analyst opens: matrix, comparison, statements, codebook, model."""
+"""The Excel workbook an analyst opens: matrix, comparison, statements, codebook, model.
+
+Every sheet has a title row, prints landscape one page wide with its header rows
+repeated, and shows labels from the codebook rather than ids. Cells resting on model
+rows alone are pale, italic and outlined with dashes.
+"""
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from stances.errors import OutputError
 from stances.io.atomic import atomic_path, check_output_path
 from stances.learn.figures import Figures
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
+from stances.report.cells import MODEL_ONLY_NOTE, is_model_only, row_cell_text
 from stances.report.matrix import RowKind
+from stances.report.names import Names, describe_articles
+from stances.report.sheets import TABLE_HEADER_ROW, codebook_sheet, model_sheet, table_sheet
+from stances.report.xlsx import (
+    EMPTY_FILL,
+    HEADER_FONT,
+    MIXED_FILL,
+    MODEL_ONLY_BORDER,
+    MODEL_ONLY_FONT,
+    MODEL_ONLY_LIGHTEN,
+    NOTE_FONT,
+    fit_columns,
+    position_colour,
+    set_page,
+    set_text,
+    shorten,
+    sized_comment,
+    title_rows,
+)
 from stances.statements.corrections import VERDICT_COLUMN, VERDICTS
 
-OPPOSE_RGB, NEUTRAL_RGB, SUPPORT_RGB = (0xD7, 0x30, 0x27), (0xF7, 0xF7, 0xF7), (0x1A, 0x98, 0x50)
-MIXED_FILL = PatternFill("lightUp", fgColor="FDB863", bgColor="FFFFFF")
-EMPTY_FILL = PatternFill("solid", fgColor="E0E0E0")
-HUMAN_FILL = PatternFill("solid", fgColor="E8F0FE")
-HEADER_FONT = Font(bold=True)
 TOP_QUOTES = 5
+QUOTE_CHARS = 200
+MATRIX_HEADER_ROW = 4  # issue labels; the propositions below them
+ARTICLE_HEADER_ROW = 4  # titles; outlet, date and id below them
+ISSUE_WIDTH = 30
+CORPUS_MARK = "stances corpus: "
 
 
 @dataclass(frozen=True)
 class WorkbookData:
-    """Everything the workbook shows."""
+    """Everything the workbook shows. `statements` are the ones the matrix counts;
+    `min_confidence` and `sources` say how they were chosen (for the title rows)."""
 
     matrix: pd.DataFrame
     comparison: pd.DataFrame
@@ -41,32 +67,20 @@ class WorkbookData:
     figures: Figures | None = None
     review: pd.DataFrame | None = None
     by: RowKind = RowKind.group
+    min_confidence: float = 0.0
+    sources: tuple[str, ...] = ("human", "model")
 
+    @property
+    def names(self) -> Names:
+        return Names(self.codebook)
 
-def position_colour(position: float) -> str:
-    """Diverging colour: red for -1, near white for 0, green for +1 (hex RRGGBB).
-
-    >>> position_colour(-1.0), position_colour(1.0)
-    ('D73027', '1A9850')
-    """
-    end = SUPPORT_RGB if position > 0 else OPPOSE_RGB
-    share = min(abs(position), 1.0)
-    return "".join(
-        f"{round(n + (e - n) * share):02X}" for n, e in zip(NEUTRAL_RGB, end, strict=True)
-    )
-
-
-def set_text(sheet: Worksheet, row: int, column: int, value: object):
-    """Write a value; text is always a text cell, never a formula, whatever it starts with."""
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.data_type = "s"
-    elif value is None or (isinstance(value, float) and pd.isna(value)):
-        cell.value = None
-    else:
-        cell.value = value.item() if hasattr(value, "item") else value
-    return cell
+    def counted(self) -> str:
+        """Which statements the figures count, in words."""
+        model = "model rows" + (
+            f" at confidence ≥ {self.min_confidence:g}" if self.min_confidence else ""
+        )
+        kinds = {"human": "hand labels", "model": model}
+        return "Counted: " + " and ".join(kinds[s] for s in self.sources) + "."
 
 
 def write_workbook(data: WorkbookData, path: Path | str) -> Path:
@@ -89,149 +103,223 @@ def write_workbook(data: WorkbookData, path: Path | str) -> Path:
     ...     statements, codebook, corpus,
     ... )
     >>> path = write_workbook(data, Path(tempfile.mkdtemp()) / "stances.xlsx")
-    >>> pd.read_excel(path, sheet_name="Matrix", index_col=0).loc["russia", "Missile limits"]
-    'oppose -1.00 (n=1)'
+    >>> matrix = pd.read_excel(path, sheet_name="Matrix", header=3, index_col=0)
+    >>> matrix.loc["Russia", "Missile limits"]
+    'oppose -1.00 (n=1, hand)'
     """
     check_output_path(path, suffix=".xlsx")
     book = Workbook()
-    _matrix_sheet(book.active, data)
-    _comparison_sheet(book.create_sheet("By article"), data)
-    _statements_sheet(book.create_sheet("Statements"), data)
-    _codebook_sheet(book.create_sheet("Codebook"), data.codebook)
-    _model_sheet(book.create_sheet("Model"), data)
+    if data.corpus.path is not None:
+        book.properties.subject = corpus_mark(data.corpus.path)
+    matrix_sheet(book.active, data)
+    comparison_sheet(book.create_sheet("By article"), data)
+    statements_sheet(book.create_sheet("Statements"), data)
+    codebook_sheet(book.create_sheet("Codebook"), data.codebook)
+    model_sheet(book.create_sheet("Model"), data.figures)
     if data.review is not None and not data.review.empty:
-        _table_sheet(book.create_sheet("Review speakers"), data.review)
+        table_sheet(
+            book.create_sheet("Review speakers"),
+            data.review,
+            title="Speakers missing from the registry",
+            subtitle="Add them to the codebook's speakers, or check the group they were given.",
+        )
     with atomic_path(path) as temporary:
         book.save(temporary)
     return Path(path)
 
 
-def cell_text(label: str, position: float, count: int) -> str:
-    """What a matrix cell shows: "oppose -1.00 (n=6)", or "–" when empty."""
-    return "–" if count == 0 else f"{label} {position:+.2f} (n={count})"
+def corpus_mark(corpus: Path | str) -> str:
+    """What a workbook records of its corpus (the document's subject)."""
+    return f"{CORPUS_MARK}{Path(corpus).resolve()}"
 
 
-def _matrix_sheet(sheet: Worksheet, data: WorkbookData) -> None:
+def workbook_corpus(path: Path) -> str | None:
+    """The corpus a workbook of ours was made from; None for any other file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = ElementTree.fromstring(archive.read("docProps/core.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    subject = core.findtext("{http://purl.org/dc/elements/1.1/}subject") or ""
+    return subject[len(CORPUS_MARK) :] if subject.startswith(CORPUS_MARK) else None
+
+
+def check_default_workbook(path: Path, corpus: Path) -> None:
+    """Refuse to replace a default-named workbook made from another corpus (two corpus
+    folders of the same name): the user names the output instead."""
+    made_from = workbook_corpus(path) if path.is_file() else None
+    if made_from is not None and made_from != str(Path(corpus).resolve()):
+        raise OutputError(
+            f"holds the workbook of the corpus {made_from}, not of {corpus}; "
+            "pass --out FILE.xlsx to name this one",
+            path=path,
+        )
+
+
+def style_cell(cell, row) -> None:
+    """Colour a matrix cell by its position; pale, italic and dashed when model rows
+    alone stand behind it."""
+    if row["count"] == 0:
+        cell.fill = EMPTY_FILL
+        return
+    weak = is_model_only(int(row["human"]), int(row["model"]))
+    if row["label"] == "mixed":
+        cell.fill = MIXED_FILL
+    else:
+        lighten = MODEL_ONLY_LIGHTEN if weak else 0.0
+        cell.fill = PatternFill("solid", fgColor=position_colour(row["position"], lighten))
+    if weak:
+        cell.font = MODEL_ONLY_FONT
+        cell.border = MODEL_ONLY_BORDER
+
+
+def matrix_sheet(sheet: Worksheet, data: WorkbookData) -> None:
+    """Actors × issues: title rows, issue labels over their propositions, the cells, a legend."""
     sheet.title = "Matrix"
+    names, by = data.names, RowKind(data.by)
     issues = list(dict.fromkeys(data.matrix["issue"]))
     actors = list(dict.fromkeys(data.matrix["actor"]))
-    labels = {issue.id: issue for issue in data.codebook.issues}
-    set_text(sheet, 1, 1, "actor \\ issue").font = HEADER_FONT
+    kind = "actor groups" if by is RowKind.group else "speakers"
+    title_rows(
+        sheet,
+        f"Positions of {kind} on {len(issues)} issues",
+        f"{describe_articles(data.corpus)}. {data.counted()}",
+    )
+    top = MATRIX_HEADER_ROW
+    set_text(sheet, top, 1, names.group_kind(by)).font = HEADER_FONT
+    set_text(sheet, top + 1, 1, "+1 supports:").font = NOTE_FONT
     for column, issue in enumerate(issues, start=2):
-        cell = set_text(sheet, 1, column, labels[issue].label if issue in labels else issue)
-        cell.font = HEADER_FONT
-        if issue in labels:
-            cell.comment = Comment(f"+1 supports: {labels[issue].proposition}", "stances")
-        sheet.column_dimensions[get_column_letter(column)].width = 26
+        set_text(sheet, top, column, names.issue(issue)).font = HEADER_FONT
+        proposition = set_text(sheet, top + 1, column, names.proposition(issue))
+        proposition.font = NOTE_FONT
+        proposition.alignment = Alignment(wrap_text=True, vertical="top")
     cells = data.matrix.set_index(["actor", "issue"])
-    for row_index, actor in enumerate(actors, start=2):
-        set_text(sheet, row_index, 1, actor).font = HEADER_FONT
+    for row_index, actor in enumerate(actors, start=top + 2):
+        set_text(sheet, row_index, 1, names.actor(actor, by)).font = HEADER_FONT
         for column, issue in enumerate(issues, start=2):
             row = cells.loc[(actor, issue)]
-            cell = set_text(
-                sheet, row_index, column, cell_text(row["label"], row["position"], row["count"])
-            )
-            cell.alignment = Alignment(horizontal="center")
-            cell.fill = (
-                EMPTY_FILL
-                if row["count"] == 0
-                else MIXED_FILL
-                if row["label"] == "mixed"
-                else PatternFill("solid", fgColor=position_colour(row["position"]))
-            )
+            cell = set_text(sheet, row_index, column, row_cell_text(row.to_dict()))
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            style_cell(cell, row)
             if row["count"]:
-                cell.comment = _quotes_comment(data.statements, data.by, actor, issue)
-    sheet.column_dimensions["A"].width = 24
-    sheet.freeze_panes = "B2"
+                cell.comment = quotes_comment(data.statements, by, actor, issue)
+    _legend(sheet, top + 3 + len(actors), n_columns=len(issues) + 1)
+    fit_columns(sheet, from_row=top + 2, to_row=top + 1 + len(actors), maximum=28)
+    for column in range(2, len(issues) + 2):
+        sheet.column_dimensions[sheet.cell(1, column).column_letter].width = ISSUE_WIDTH
+    sheet.row_dimensions[top + 1].height = 15 * 4
+    sheet.freeze_panes = sheet.cell(top + 2, 2).coordinate
+    set_page(sheet, header_rows=f"{top}:{top + 1}")
+
+
+LEGEND = [
+    ("support", 1.0, 1, 0, "supports the issue's proposition (green), opposes it (red)"),
+    ("mixed", 0.0, 1, 0, "mixed: support and oppose each at least 25% of the statements"),
+    ("support", 1.0, 0, 1, MODEL_ONLY_NOTE),
+]
+
+
+def _legend(sheet: Worksheet, row: int, *, n_columns: int) -> None:
     set_text(
         sheet,
-        len(actors) + 3,
+        row,
         1,
-        "Cells: label, mean position (-1 oppose … +1 support) "
-        "and number of statements; hover a cell for the quotes behind it. Hatched: mixed.",
-    )
-
-
-def _quotes_comment(statements: pd.DataFrame, by: str, actor: str, issue: str) -> Comment:
-    rows = statements[(statements[by] == actor) & (statements["issue"] == issue)]
-    rows = rows.sort_values(["source", "confidence"], ascending=[True, False]).head(TOP_QUOTES)
-    lines = [
-        f"[{r.article} {r.start}-{r.end}] {r.speaker} ({r.position:+d}, {r.source}): {r.text[:200]}"
-        for r in rows.itertuples()
-    ]
-    return Comment(
-        ILLEGAL_CHARACTERS_RE.sub("", "\n\n".join(lines)), "stances", width=420, height=260
-    )
-
-
-def _comparison_sheet(sheet: Worksheet, data: WorkbookData) -> None:
-    table = data.comparison
-    articles = list(dict.fromkeys(c.split(":")[0] for c in table.columns if ":" in c))
-    set_text(sheet, 1, 1, "actor").font = HEADER_FONT
-    set_text(sheet, 1, 2, "issue").font = HEADER_FONT
-    for index, article_id in enumerate(articles):
-        column = 3 + index
-        article = data.corpus.articles.get(article_id)
-        head = (
-            article_id
-            if article is None
-            else (
-                f"{article.date or 'undated'} · {article.outlet or 'outlet unknown'}\n{article_id}"
-            )
+        "Each cell: label, mean position (-1 oppose … +1 support), n statements "
+        "(hand labels, model rows). Hover a cell for the quotes behind it.",
+    ).font = NOTE_FONT
+    for offset, (label, position, human, model, note) in enumerate(LEGEND, start=1):
+        sample = pd.Series(
+            {"label": label, "position": position, "count": human + model}
+            | {"human": human, "model": model}
         )
-        cell = set_text(sheet, 1, column, head)
-        cell.font = HEADER_FONT
-        cell.alignment = Alignment(wrap_text=True)
-        if article is not None:
-            cell.comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", article.title), "stances")
-        sheet.column_dimensions[get_column_letter(column)].width = 24
+        cell = set_text(sheet, row + offset, 1, label if human else f"{label} (model only)")
+        style_cell(cell, sample)
+        set_text(sheet, row + offset, 2, note).font = NOTE_FONT
+
+
+def quotes_comment(statements: pd.DataFrame, by: RowKind, actor: str, issue: str):
+    """The quotes behind a cell, hand labels first, then by confidence; "and N more"."""
+    rows = statements[(statements[by.value] == actor) & (statements["issue"] == issue)]
+    rows = rows.sort_values(["source", "confidence"], ascending=[True, False])
+    lines = [
+        f"[{r.article} {r.start}-{r.end}] {r.speaker} ({r.position:+d}, "
+        f"{'hand' if r.source == 'human' else f'model {r.confidence:.2f}'}): "
+        f"{shorten(r.text, QUOTE_CHARS)}"
+        for r in rows.head(TOP_QUOTES).itertuples()
+    ]
+    if len(rows) > TOP_QUOTES:
+        lines.append(f"… and {len(rows) - TOP_QUOTES} more (Statements sheet)")
+    return sized_comment("\n\n".join(lines))
+
+
+def comparison_sheet(sheet: Worksheet, data: WorkbookData) -> None:
+    """The cells per article in date order: each article's title, outlet, date and id in
+    header rows of their own, then whether the articles agree."""
+    table, names, by = data.comparison, data.names, RowKind(data.by)
+    articles = list(dict.fromkeys(c.split(":")[0] for c in table.columns if ":" in c))
+    title_rows(
+        sheet,
+        "Each article's positions, in date order",
+        f"{describe_articles(data.corpus, articles)}. {data.counted()}",
+    )
+    top = ARTICLE_HEADER_ROW
+    heads = ["Article", "Outlet", "Date"]
+    for offset, head in enumerate(heads):
+        set_text(sheet, top + offset, 2, head).font = HEADER_FONT
+    ids_row = top + len(heads)  # the ids head the columns of cells
+    set_text(sheet, ids_row, 1, names.group_kind(by)).font = HEADER_FONT
+    set_text(sheet, ids_row, 2, "Issue").font = HEADER_FONT
+    for index, article_id in enumerate(articles):
+        article = data.corpus.articles.get(article_id)
+        values = [
+            article.title if article else article_id,
+            (article.outlet if article else None) or "outlet not named",
+            str(article.date) if article and article.date else "undated",
+            article_id,
+        ]
+        for offset, value in enumerate(values):
+            cell = set_text(sheet, top + offset, 3 + index, value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.font = HEADER_FONT if offset == 0 else NOTE_FONT
     agreement_column = 3 + len(articles)
-    set_text(sheet, 1, agreement_column, "agreement").font = HEADER_FONT
-    for row_index, row in enumerate(table.itertuples(index=False), start=2):
+    set_text(sheet, ids_row, agreement_column, "Agreement").font = HEADER_FONT
+    first = ids_row + 1
+    for row_index, row in enumerate(table.itertuples(index=False), start=first):
         record = dict(zip(table.columns, row, strict=True))
-        set_text(sheet, row_index, 1, record["actor"])
-        set_text(sheet, row_index, 2, record["issue"])
+        set_text(sheet, row_index, 1, names.actor(record["actor"], by))
+        set_text(sheet, row_index, 2, names.issue(record["issue"]))
         for index, article_id in enumerate(articles):
-            count, position = record[f"{article_id}:count"], record[f"{article_id}:position"]
-            label = record[f"{article_id}:label"]
-            cell = set_text(sheet, row_index, 3 + index, cell_text(label, position, count))
-            if count:
-                cell.fill = (
-                    MIXED_FILL
-                    if label == "mixed"
-                    else PatternFill("solid", fgColor=position_colour(position))
-                )
+            cell_row = pd.Series(
+                {field: record[f"{article_id}:{field}"] for field in _CELL_FIELDS}
+                | {"count": record[f"{article_id}:count"]}
+            )
+            cell = set_text(sheet, row_index, 3 + index, row_cell_text(cell_row.to_dict()))
+            if cell_row["count"]:
+                style_cell(cell, cell_row)
         set_text(sheet, row_index, agreement_column, record["agreement"])
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(agreement_column)}{len(table) + 1}"
-    sheet.column_dimensions["A"].width = 22
-    sheet.column_dimensions["B"].width = 20
-    sheet.column_dimensions[get_column_letter(agreement_column)].width = 20
+    last = sheet.cell(first + len(table) - 1, agreement_column).coordinate
+    sheet.auto_filter.ref = f"A{first - 1}:{last}"
+    fit_columns(sheet, from_row=first, maximum=ISSUE_WIDTH)
+    sheet.row_dimensions[top].height = 15 * 4
+    sheet.freeze_panes = sheet.cell(first, 3).coordinate
+    set_page(sheet, header_rows=f"{top}:{first - 1}")
 
 
-def _table_sheet(sheet: Worksheet, table: pd.DataFrame, *, human_rows: bool = False) -> None:
-    for column, name in enumerate(table.columns, start=1):
-        set_text(sheet, 1, column, str(name)).font = HEADER_FONT
-        width = 80 if name == "text" else min(max(len(str(name)), 10) + 4, 30)
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    source_column = list(table.columns).index("source") if "source" in table else None
-    for row_index, row in enumerate(table.itertuples(index=False), start=2):
-        human = human_rows and source_column is not None and row[source_column] == "human"
-        for column, value in enumerate(row, start=1):
-            cell = set_text(sheet, row_index, column, value)
-            if human:
-                cell.fill = HUMAN_FILL
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(table.columns), 1))}{len(table) + 1}"
-
-
-def _statements_sheet(sheet: Worksheet, data: WorkbookData) -> None:
-    """Every statement, and a verdict column with drop-down lists to correct model rows
-    (`stances import-corrections` reads them back)."""
+def statements_sheet(sheet: Worksheet, data: WorkbookData) -> None:
+    """The statements the matrix counts, and a verdict column with drop-down lists to
+    correct model rows (`stances import-corrections` reads them back)."""
     table = data.statements.assign(**{VERDICT_COLUMN: None})
-    _table_sheet(sheet, table, human_rows=True)
+    table_sheet(
+        sheet,
+        table,
+        title="Statements counted in the matrix",
+        subtitle=f"{data.counted()} Hand labels shaded blue; mark model rows in "
+        f"'{VERDICT_COLUMN}' (confirm, correct, reject) for `stances import-corrections`.",
+        human_rows=True,
+    )
     book = data.codebook
-    first = {"issue": 2, "group": 2 + len(book.issues)}  # rows of the Codebook sheet
+    first = {"issue": TABLE_HEADER_ROW + 1}  # rows of the Codebook sheet
+    first["group"] = first["issue"] + len(book.issues)
     first["speaker"] = first["group"] + len(book.groups)
     sizes = {"issue": len(book.issues), "group": len(book.groups), "speaker": len(book.speakers)}
     lists = {
@@ -242,6 +330,7 @@ def _statements_sheet(sheet: Worksheet, data: WorkbookData) -> None:
     lists["position"] = '"' + ",".join(str(p.value) for p in book.positions) + '"'
     lists[VERDICT_COLUMN] = '"' + ",".join(VERDICTS) + '"'
     columns = list(table.columns)
+    rows = f"{TABLE_HEADER_ROW + 1}:{TABLE_HEADER_ROW + max(len(table), 1)}"
     for name, source in lists.items():
         # a speaker missing from the registry may be typed in: a warning, not a refusal
         style = "warning" if name == "speaker" else "stop"
@@ -254,41 +343,9 @@ def _statements_sheet(sheet: Worksheet, data: WorkbookData) -> None:
             error=f"Pick the {name} from the list (the Codebook sheet lists them).",
         )
         column = get_column_letter(columns.index(name) + 1)
-        check.add(f"{column}2:{column}{max(len(table), 1) + 1}")
+        start, end = rows.split(":")
+        check.add(f"{column}{start}:{column}{end}")
         sheet.add_data_validation(check)
 
 
-def _codebook_sheet(sheet: Worksheet, codebook: Codebook) -> None:
-    rows = [("kind", "id", "label / name", "proposition / group", "terms / aliases")]
-    rows += [("issue", i.id, i.label, i.proposition, ", ".join(i.terms)) for i in codebook.issues]
-    rows += [("group", g.id, g.label, "", "") for g in codebook.groups]
-    rows += [("speaker", s.id, s.name, s.group, ", ".join(s.aliases)) for s in codebook.speakers]
-    for row_index, row in enumerate(rows, start=1):
-        for column, value in enumerate(row, start=1):
-            cell = set_text(sheet, row_index, column, value)
-            if row_index == 1:
-                cell.font = HEADER_FONT
-    for column, width in zip("ABCDE", (10, 22, 30, 60, 60), strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-
-
-def _model_sheet(sheet: Worksheet, data: WorkbookData) -> None:
-    figures = data.figures
-    set_text(sheet, 1, 1, "Leave-one-article-out cross-validation").font = HEADER_FONT
-    if figures is None:
-        set_text(sheet, 2, 1, "No figures: the model was loaded without an evaluation.")
-        return
-    summary = figures.summary()
-    set_text(sheet, 2, 1, "task").font = HEADER_FONT
-    for column, name in enumerate(summary.columns, start=2):
-        set_text(sheet, 2, column, name).font = HEADER_FONT
-    for row_index, (task, row) in enumerate(summary.iterrows(), start=3):
-        set_text(sheet, row_index, 1, task)
-        for column, value in enumerate(row, start=2):
-            set_text(sheet, row_index, column, round(float(value), 3))
-    base = len(summary) + 4
-    for offset, key in enumerate(("n_statements", "n_articles", "n_sentences")):
-        set_text(sheet, base + offset, 1, key.replace("n_", "training ")).font = HEADER_FONT
-        set_text(sheet, base + offset, 2, getattr(figures, key))
-    sheet.column_dimensions["A"].width = 28
+_CELL_FIELDS = ("position", "label", "human", "model", "model_confidence")

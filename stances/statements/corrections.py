@@ -61,18 +61,21 @@ class ImportedCorrections:
     skipped: tuple[str, ...]
 
 
+HEADER_SEARCH_ROWS = 10  # the header stands below the sheet's title rows
+
+
 def read_verdicts(workbook: Path | str) -> list[Verdict]:
     """The rows of the Statements sheet with a verdict; raise `InputError` when the
     workbook or the sheet cannot be read."""
     workbook = Path(workbook)
-    table = _read_sheet(workbook)
+    table, header_row = _read_sheet(workbook)
     missing = [c for c in [*NEEDED_COLUMNS, "source", VERDICT_COLUMN] if c not in table.columns]
     if missing:
         raise InputError(
             f"the {SHEET} sheet has no column {', '.join(missing)}; "
             "use a workbook written by `stances run`",
             path=workbook,
-            line=1,
+            line=header_row,
         )
     verdicts = []
     for index, row in table.iterrows():
@@ -80,16 +83,21 @@ def read_verdicts(workbook: Path | str) -> list[Verdict]:
         if verdict:
             values = {column: row[column] for column in NEEDED_COLUMNS}
             verdicts.append(
-                Verdict(index + 2, **values, source=_text(row["source"]), verdict=verdict)
+                Verdict(
+                    header_row + 1 + index, **values, source=_text(row["source"]), verdict=verdict
+                )
             )
     return verdicts
 
 
-def _read_sheet(workbook: Path) -> pd.DataFrame:
+def _read_sheet(workbook: Path) -> tuple[pd.DataFrame, int]:
+    """The Statements table and the sheet row of its header (below the title rows)."""
     if not workbook.is_file():
         raise InputError("workbook not found; pass the .xlsx `stances run` wrote", path=workbook)
     try:
-        table = pd.read_excel(workbook, sheet_name=SHEET, dtype=object, engine="openpyxl")
+        raw = pd.read_excel(
+            workbook, sheet_name=SHEET, dtype=object, engine="openpyxl", header=None
+        )
     except ValueError:
         raise InputError(
             f"the workbook has no {SHEET} sheet; use a workbook written by `stances run`",
@@ -99,7 +107,12 @@ def _read_sheet(workbook: Path) -> pd.DataFrame:
         raise InputError(
             "not an Excel workbook (.xlsx); pass the one `stances run` wrote", path=workbook
         ) from None
-    return table.where(table.notna(), None)
+    header = next(
+        (i for i in range(min(len(raw), HEADER_SEARCH_ROWS)) if "article" in set(raw.iloc[i])), 0
+    )
+    table = raw.iloc[header + 1 :].reset_index(drop=True)
+    table.columns = [str(c) for c in raw.iloc[header]] if len(raw) else []
+    return table.where(table.notna(), None), header + 1
 
 
 def _text(value: object) -> str:

@@ -272,3 +272,29 @@ def test_a_statement_without_a_position_is_told_to_add_one(tiny_project):
         f"{path}:4: statements -> 0: position: field required; add it "
         "(or mark the entry not_a_statement: true)"
     ]
+
+
+def test_a_second_file_labelling_the_same_article_by_the_same_annotator_is_refused(tiny_project):
+    first = tiny_project / "annotations" / "a1.yaml"
+    copy = write_labels(tiny_project, first.read_text(), name="a1_copy.yaml")
+    assert problems_of(tiny_project) == [
+        f"{copy}:2: article 'a1' is already labelled by annotator 'tester' in {first}, "
+        "with the same statements; merge the two files or remove one"
+    ]
+
+
+def test_a_second_file_by_the_same_annotator_may_add_other_statements(tiny_project):
+    more = statement(quote="The weather was cold.", speaker="ivanov", issue="exercises")
+    write_labels(tiny_project, HEADER + more.replace("s1", "c1"), name="a1.corrections-1.yaml")
+    assert problems_of(tiny_project) == []
+
+
+def test_another_annotator_or_an_independent_labelling_of_the_same_article_is_fine(tiny_project):
+    first = (tiny_project / "annotations" / "a1.yaml").read_text()
+    write_labels(tiny_project, first.replace("tester", "other"), name="a1_other.yaml")
+    write_labels(
+        tiny_project,
+        first.replace("annotator: tester", "annotator: tester\nindependent: true"),
+        name="independent/a1.yaml",
+    )
+    assert problems_of(tiny_project) == []

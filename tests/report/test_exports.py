@@ -30,7 +30,17 @@ COMPARISON = compare_articles(TABLE, CORPUS)
 
 def test_the_long_table_has_the_whole_corpus_then_each_article_and_no_empty_cell():
     long = long_format(MATRIX, COMPARISON, ["a", "b"])
-    assert list(long.columns) == ["article", "group", "issue", "position", "count", "label"]
+    assert list(long.columns) == [
+        "article",
+        "group",
+        "issue",
+        "position",
+        "count",
+        "label",
+        "human",
+        "model",
+        "model_confidence",
+    ]
     assert long[["article", "group", "issue", "count"]].values.tolist() == [
         ["ALL", "east", "missiles", 2],
         ["ALL", "west", "exercises", 1],

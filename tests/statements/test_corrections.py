@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from stances.cli import app
 from stances.errors import ValidationFailed
 from stances.io.yamlfile import load_yaml
+from stances.report.sheets import TABLE_HEADER_ROW
 from stances.statements.corrections import import_corrections, read_verdicts
 from tests.conftest import load, write, write_training_project
 
@@ -44,15 +45,18 @@ def run(project, name):
     )
 
 
+HEADER = TABLE_HEADER_ROW  # the sheets' header row, below their title rows
+
+
 def sheet_rows(path):
     sheet = openpyxl.load_workbook(path)["Statements"]
-    header = [cell.value for cell in sheet[1]]
+    header = [cell.value for cell in sheet[HEADER]]
     return (
         sheet,
         header,
         [
             dict(zip(header, row, strict=True))
-            for row in sheet.iter_rows(min_row=2, values_only=True)
+            for row in sheet.iter_rows(min_row=HEADER + 1, values_only=True)
         ],
     )
 
@@ -61,7 +65,7 @@ def model_row(rows, issue):
     """The sheet row number of t4's model row on `issue`."""
     return next(
         index
-        for index, row in enumerate(rows, start=2)
+        for index, row in enumerate(rows, start=HEADER + 1)
         if row["article"] == "t4" and row["issue"] == issue and row["source"] == "model"
     )
 
@@ -74,7 +78,7 @@ def mark(path, target, edits: dict[int, dict]):
     """Edit the Statements sheet as an analyst would, and save it as `target`."""
     book = openpyxl.load_workbook(path)
     sheet = book["Statements"]
-    header = [cell.value for cell in sheet[1]]
+    header = [cell.value for cell in sheet[HEADER]]
     for row, values in edits.items():
         for name, value in values.items():
             sheet.cell(row, header.index(name) + 1).value = value
@@ -90,14 +94,14 @@ def test_the_statements_sheet_offers_drop_down_lists_and_a_verdict_column(review
         for check in sheet.data_validations.dataValidation
     }
     assert lists == {
-        "issue": "Codebook!$B$2:$B$3",
-        "group": "Codebook!$B$4:$B$5",
-        "speaker": "Codebook!$B$6:$B$7",
+        "issue": "Codebook!$B$4:$B$5",
+        "group": "Codebook!$B$6:$B$7",
+        "speaker": "Codebook!$B$8:$B$9",
         "position": '"-1,0,1"',
         "verdict": '"confirm,correct,reject"',
     }
     codebook = openpyxl.load_workbook(reviewed / "out" / "before.xlsx")["Codebook"]
-    assert [codebook[f"B{row}"].value for row in range(2, 8)] == [
+    assert [codebook[f"B{row}"].value for row in range(4, 10)] == [
         "missiles",
         "exercises",
         "east",
@@ -143,7 +147,10 @@ def test_verdicts_round_trip_into_new_labels_and_a_changed_matrix(reviewed, tmp_
     assert data["annotator"] == "reviewer"
     corrected, rejected = data["statements"]
     text = (project / "seeds" / "t4.txt").read_text()
-    assert corrected["quote"] == text[rows[missiles - 2]["start"] : rows[missiles - 2]["end"]]
+    assert (
+        corrected["quote"]
+        == text[rows[missiles - HEADER - 1]["start"] : rows[missiles - HEADER - 1]["end"]]
+    )
     assert (corrected["speaker"], corrected["issue"], corrected["position"]) == (
         "ivanov",
         "missiles",
@@ -161,7 +168,7 @@ def test_verdicts_round_trip_into_new_labels_and_a_changed_matrix(reviewed, tmp_
         if r["article"] == "t4"
     ]
     assert ("east", "missiles", -1, "human") in t4
-    rejected_group = rows[exercises - 2]["group"]
+    rejected_group = rows[exercises - HEADER - 1]["group"]
     assert (rejected_group, "exercises") not in {(g, i) for g, i, _, s in t4 if s == "model"}
     assert not matrix(project / "out" / "after.xlsx").equals(before_matrix)
 
@@ -210,7 +217,7 @@ def test_a_hand_label_cannot_be_corrected_from_the_workbook(reviewed, tmp_path):
     project = write_training_project(tmp_path / "hand")
     before = reviewed / "out" / "before.xlsx"
     _, _, rows = sheet_rows(before)
-    human = next(i for i, r in enumerate(rows, start=2) if r["source"] == "human")
+    human = next(i for i, r in enumerate(rows, start=HEADER + 1) if r["source"] == "human")
     edited = mark(before, tmp_path / "h.xlsx", {human: {"verdict": "reject"}})
     with pytest.raises(ValidationFailed) as error:
         import_corrections(edited, load(project), project / "annotations")
