@@ -415,9 +415,10 @@ def test_import_dna_then_matrix_shows_sums_or_means(tmp_path):
     ]
     summed = invoke("matrix", *where, "--value", "sum", "--out", tmp_path / "m.csv")
     assert summed.exit_code == 0, summed.output
-    assert "+2 n=2" in summed.output and "+1 n=3" in summed.output
+    assert "support +2" in summed.output and "mixed +1" in summed.output
+    assert "n=2, hand" in summed.output and "n=3, hand" in summed.output
     mean = invoke("matrix", *where)
-    assert "+0.33 n=3" in mean.output
+    assert "support +1.00" in mean.output and "mixed +0.33" in mean.output
     table = pd.read_csv(tmp_path / "m.csv")
     assert table["count"].sum() == 6
 
