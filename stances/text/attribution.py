@@ -324,6 +324,12 @@ class Attributor:
                 ]
                 if named:
                     return self._resolve(named[-1], sentence, "appositive", 0.8)
+            start = match.end() - len(match.group().lstrip())
+            registered = [
+                m for m in mentions if m.speaker and m.start <= start and m.end >= match.end()
+            ]
+            if registered:  # "a senior US official" may be an alias of the registry
+                return self._resolve(registered[0], sentence, "described", 0.7)
             group, cue = self.place(sentence[match.start() : verb.start()])
             if group:
                 return Attribution(f"new:{_slug(phrase)}", group, phrase, "described", 0.7, cue)

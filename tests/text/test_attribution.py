@@ -184,3 +184,22 @@ def test_plural_roles_without_an_article_are_described_speakers(attributor):
 @pytest.mark.parametrize("quantifier", ["These", "Many", "Other", "Both"])
 def test_a_quantifier_is_not_part_of_a_described_speaker(attributor, quantifier):
     assert attributor.attribute_sentence(f"{quantifier} officials said the talks failed.") == []
+
+
+def test_a_described_speaker_that_is_a_registry_alias_is_that_speaker(attributor):
+    sentence = "“We expect nothing,” a senior US official who will attend the talks said."
+    [actor] = attributor.attribute_sentence(sentence)
+    assert (actor.speaker, actor.group) == ("us_government", "united_states")
+
+
+def test_an_envoy_posted_to_an_alliance_belongs_to_the_country_that_sends_them(attributor):
+    sentence = "Russia's envoy to NATO Pavel Ivanovsky said the answer was no."
+    assert attributor.attribute_sentence(sentence)[0].group == "russia"
+
+
+def test_a_relative_clause_after_a_name_does_not_place_the_speaker(attributor):
+    sentence = (
+        "Russia's deputy foreign minister Pavel Ivanovsky, who sat in the NATO-Russia "
+        "Council, said the answer was no."
+    )
+    assert attributor.attribute_sentence(sentence)[0].group == "russia"
