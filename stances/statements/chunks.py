@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from stances.errors import InputError
+from stances.errors import InputError, OutputError
 from stances.learn.model import StanceModel
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus, refuse_authored
@@ -58,6 +58,19 @@ class ChunkedTagging:
     def statements(self, columns: list[str] | None = None) -> pd.DataFrame:
         """The whole statements table read back (or some of its columns)."""
         return read_statements(self.parts, columns=columns)
+
+
+def check_dataset_folder(folder: Path | str) -> Path:
+    """Raise `OutputError` now when `folder` could not hold the dataset's files."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("is a file; give a folder for the Parquet dataset", path=folder)
+    if folder.exists() and any(p.suffix != ".parquet" for p in folder.iterdir()):
+        raise OutputError(
+            "the folder holds other files than a dataset's; give an empty or new folder",
+            path=folder,
+        )
+    return folder
 
 
 def chunks_of(project: Project, size: int = CHUNK_SIZE) -> Iterator[Chunk]:

@@ -76,3 +76,12 @@ def test_old_parts_in_the_folder_are_removed_first(shipped, tmp_path):
     result = tag_in_chunks(project, model, tmp_path, chunk_size=5)
     assert sorted(p.name for p in tmp_path.glob("*.parquet")) == ["part-00000.parquet"]
     assert len(result.parts) == 1
+
+
+def test_a_file_where_the_dataset_folder_should_be_is_refused(tmp_path):
+    from stances.errors import OutputError
+    from stances.statements.chunks import check_dataset_folder
+
+    (tmp_path / "statements.csv").write_text("x")
+    with pytest.raises(OutputError, match="is a file; give a folder"):
+        check_dataset_folder(tmp_path / "statements.csv")
