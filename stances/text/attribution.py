@@ -6,10 +6,10 @@ stand in `words.yaml`; every name, alias and affiliation cue comes from the code
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-import functools
 from functools import cached_property
 
 from stances.project.codebook import Codebook
