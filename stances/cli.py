@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -317,13 +318,35 @@ def tag(
     protect: bool = typer.Option(
         True, "--protect/--no-protect", help="Guard CSV text against formula injection."
     ),
+    dataset: Path | None = typer.Option(
+        None,
+        "--dataset",
+        help="Write the statements as a Parquet dataset in this folder, one file per chunk "
+        "of articles, instead of --out (for large corpora: memory stays that of a chunk).",
+    ),
+    chunk_size: int = typer.Option(200, "--chunk-size", min=1, help="Articles per chunk."),
+    jobs: int = typer.Option(
+        1, "--jobs", help="Tag chunks in this many processes (-1: every core); implies chunks."
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Tag the chunks on the Dask cluster at this address (tcp://host:8786); "
+        "its workers must be able to write to --dataset.",
+    ),
 ) -> None:
     """Tag every sentence of a corpus; write the statements table."""
     from stances.io.tables import check_table_path, write_table
 
+    chunked = dataset is not None or jobs != 1 or scheduler is not None
     try:
-        make_default_folder(out)
-        check_table_path(out)
+        if dataset is None:
+            make_default_folder(out)
+            check_table_path(out)
+        else:
+            from stances.statements.chunks import check_dataset_folder
+
+            check_dataset_folder(dataset)
         check_model_folder(models)
         project = open_project(corpus, annotations, training_corpus, authored, no_authored)
         refuse_authored(project.corpus)
@@ -331,15 +354,38 @@ def tag(
         from stances.statements.tagging import tag as tag_project
 
         trained = current_model(project, models)
-        result = tag_project(project, trained.model)
-        write_table(result.statements, out, protect=protect)
+        if chunked:
+            from stances.statements.chunks import tag_in_chunks
+
+            scratch_folder = (
+                tempfile.TemporaryDirectory(dir=out.parent)
+                if dataset is None
+                else contextlib.nullcontext(None)
+            )
+            with scratch_folder as scratch:
+                result = tag_in_chunks(
+                    project,
+                    trained.model,
+                    dataset or scratch,
+                    chunk_size=chunk_size,
+                    jobs=jobs,
+                    scheduler=scheduler,
+                )
+                statements = result.statements(columns=["source"])
+                if dataset is None:
+                    write_table(result.statements(), out, protect=protect)
+            where = dataset if dataset is not None else out
+        else:
+            result = tag_project(project, trained.model)
+            statements, where = result.statements, out
+            write_table(result.statements, out, protect=protect)
     except StancesError as error:
         raise fail(error) from None
-    counts = result.statements["source"].value_counts()
+    counts = statements["source"].value_counts()
     console.print(
         f"{'Retrained the model; ' if trained.retrained else ''}"
-        f"{len(result.statements)} statements ({counts.get('human', 0)} human, "
-        f"{counts.get('model', 0)} model) written to {out}"
+        f"{len(statements)} statements ({counts.get('human', 0)} human, "
+        f"{counts.get('model', 0)} model) written to {where}"
     )
     print_review(result.review)
 

@@ -23,7 +23,7 @@ from stances.learn.persistence import load_model, save_model
 from stances.learn.training import train
 from stances.project.corpus import refuse_authored
 from stances.project.load import Project, check_unseen
-from stances.report.compare import compare_articles, compare_sets
+from stances.report.compare import compare_articles, compare_sets, group_articles
 from stances.report.dna_export import export_dna
 from stances.report.exports import check_report_outputs, write_extras
 from stances.report.matrix import (
@@ -40,6 +40,10 @@ from stances.report.workbook import WorkbookData, write_workbook
 from stances.statements.hand import hand_statements
 from stances.statements.heldout import held_out_statements
 from stances.statements.tagging import Tagging, tag
+
+# Above this many articles the workbook compares outlets, not articles: one block of
+# columns per article would be unreadable long before Excel's 16,384 columns.
+MAX_COMPARED_ARTICLES = 40
 
 STEPS = [
     "checking the saved model (training a new one when the labels changed takes minutes)",
@@ -105,12 +109,15 @@ def run(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     csv_dir: Path | None = None,
     png: Path | None = None,
+    compare_by: str | None = None,
     progress: Callable[[str], None] = lambda step: None,
 ) -> RunResult:
     """The main job: model (retrained when stale) → tag → matrix → workbook (and CSV, PNG).
 
     The matrix counts the hand labels and the model rows at `min_confidence` or above
     (`DEFAULT_MIN_CONFIDENCE`: see `stances.report.matrix`); the workbook shows those.
+    The comparison sets articles side by side, or groups of them (`compare_by`: outlet,
+    day, week or a metadata field; outlets above `MAX_COMPARED_ARTICLES` articles).
     """
     check_report_outputs(out, csv_dir=csv_dir, png=png)
     check_model_folder(models)
@@ -125,7 +132,12 @@ def run(
     )
     actors = actor_order(codebook, chosen, by)
     matrix = build_matrix(chosen, by=by, issues=codebook.issue_ids, actors=actors)
-    comparison = compare_articles(chosen, corpus, by=by, issues=codebook.issue_ids, actors=actors)
+    compared, among = chosen, corpus
+    if len(corpus) > MAX_COMPARED_ARTICLES:
+        compared, among = group_articles(chosen, corpus, compare_by or "outlet")
+    elif compare_by is not None:
+        compared, among = group_articles(chosen, corpus, compare_by)
+    comparison = compare_articles(compared, among, by=by, issues=codebook.issue_ids, actors=actors)
     progress(STEPS[3])
     data = WorkbookData(
         matrix,

@@ -27,8 +27,13 @@ class StatementCues(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, x: pd.DataFrame) -> np.ndarray:
-        own = np.log1p(term_counts(self.terms, list(x["text"])))
-        before = np.log1p(term_counts(self.terms, list(x["context"])))
+        texts, contexts = list(x["text"]), list(x["context"])
+        # the context is mostly the sentence before: count each distinct text once
+        distinct = list(dict.fromkeys(texts + contexts))
+        counts = term_counts(self.terms, distinct)
+        at = {text: row for row, text in enumerate(distinct)}
+        own = np.log1p(counts[[at[t] for t in texts]].reshape(len(texts), len(self.terms)))
+        before = np.log1p(counts[[at[t] for t in contexts]].reshape(len(texts), len(self.terms)))
         speaks = (np.asarray(x["n_actors"], dtype=float) > 0)[:, None].astype(float)
         return self.weight * np.hstack([own, own * speaks, before * speaks, speaks])
 

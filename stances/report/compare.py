@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import pandas as pd
 
-from stances.project.corpus import Corpus
+from stances.project.corpus import Article, Corpus
 from stances.report.matrix import NO_STATEMENT, RowKind, build_matrix
 
 STRENGTH_GAP = 0.5
@@ -76,16 +77,24 @@ def compare_articles(
     issues = issues or sorted(statements["issue"].unique())
     actors = actors or sorted(statements[by].unique())
     table = build_matrix(statements, by=by, issues=issues, actors=actors)[["actor", "issue"]]
-    for article in articles:
-        cells = build_matrix(
-            statements[statements["article"] == article], by=by, issues=issues, actors=actors
-        )
+    # every column built first and joined once: no fragmented frame, no per-row loop
+    columns = {}
+    for article, rows in statements.groupby("article", sort=False):
+        cells = build_matrix(rows, by=by, issues=issues, actors=actors)
         for column in CELL_FIELDS:
-            table[f"{article}:{column}"] = cells[column].to_numpy()
-    table["agreement"] = [
-        agreement([row[f"{a}:label"] for a in articles], [row[f"{a}:position"] for a in articles])
-        for _, row in table.iterrows()
-    ]
+            columns[f"{article}:{column}"] = cells[column].to_numpy()
+    ordered = {f"{a}:{c}": columns[f"{a}:{c}"] for a in articles for c in CELL_FIELDS}
+    table = pd.concat([table, pd.DataFrame(ordered, index=table.index)], axis=1)
+    labels = zip(*(ordered[f"{a}:label"] for a in articles), strict=True)
+    positions = zip(*(ordered[f"{a}:position"] for a in articles), strict=True)
+    table["agreement"] = (
+        [
+            agreement(list(label), list(position))
+            for label, position in zip(labels, positions, strict=True)
+        ]
+        if articles
+        else [agreement([], []) for _ in range(len(table))]
+    )
     return table
 
 
@@ -130,3 +139,48 @@ def compare_sets(
         table["agreement"].isin(["contradict", "differ in strength"])
         | ((table["left_count"] > 0) != (table["right_count"] > 0))
     ]
+
+
+ARTICLE_GROUPS = ("outlet", "day", "week")
+
+
+def group_of(article, group_by: str) -> str:
+    """The group an article falls in: its outlet, its day or its week (the Monday)."""
+    if group_by == "outlet":
+        return article.outlet or "outlet not named"
+    if group_by in {"day", "week"}:
+        if article.date is None:
+            return "undated"
+        monday = article.date - dt.timedelta(days=article.date.weekday())
+        return str(article.date if group_by == "day" else f"week of {monday}")
+    return str(getattr(article, group_by, None) or f"{group_by} not named")
+
+
+def group_articles(
+    statements: pd.DataFrame, corpus: Corpus, group_by: str
+) -> tuple[pd.DataFrame, Corpus]:
+    """The statements with each article replaced by its group (`group_of`), and a
+    corpus of one empty article per group (outlet, date, title "N articles"), so that
+    `compare_articles` compares groups of articles, however many articles there are.
+
+    >>> corpus = Corpus(None, {"a": Article("a", "", outlet="Wire"),
+    ...                        "b": Article("b", "", outlet="Wire")})
+    >>> grouped, groups = group_articles(pd.DataFrame({"article": ["a", "b"]}), corpus, "outlet")
+    >>> list(grouped["article"]), groups["Wire"].title
+    (['Wire', 'Wire'], '2 articles')
+    """
+    key = {a.id: group_of(a, group_by) for a in corpus}
+    members: dict[str, list[Article]] = {}
+    for article in corpus:
+        members.setdefault(key[article.id], []).append(article)
+    groups = {
+        name: Article(
+            name,
+            "",
+            title=f"{len(articles)} article{'s' if len(articles) > 1 else ''}",
+            outlet=name if group_by == "outlet" else None,
+            date=min((a.date for a in articles if a.date), default=None),
+        )
+        for name, articles in members.items()
+    }
+    return statements.assign(article=statements["article"].map(key)), Corpus(None, groups)

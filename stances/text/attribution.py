@@ -6,6 +6,7 @@ stand in `words.yaml`; every name, alias and affiliation cue comes from the code
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ APPOSITION = re.compile(r"\s*,\s*")
 RELATIVE_CLAUSE = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
 POSTED_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 APPOSITIVE_ROLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+MENTIONS_REMEMBERED = 4096  # sentences; far more than one article holds
 NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,7}[A-Z][a-z][\w’'\-]+")
 # What ends the title written before a name: quotes, clause breaks, a reporting verb, "and".
 TITLE_WINDOW_END = re.compile(rf"[“”\";:()]|,\s|\b(?:{_either(WORDS.title_window_verbs)}|and)\b")
@@ -104,6 +106,7 @@ class Attributor:
 
     def __init__(self, codebook: Codebook):
         self.codebook = codebook
+        self._mentions_of: dict[str, list[_Mention]] = {}
 
     @cached_property
     def _alias_pattern(self) -> re.Pattern:
@@ -169,6 +172,18 @@ class Attributor:
     # -- mentions --------------------------------------------------------------
 
     def _mentions(self, sentence: str) -> list[_Mention]:
+        """The mentions of the sentence: the speakers' names and aliases, and other names.
+
+        Remembered for the sentences of the article at hand: attribution and the
+        holder candidates ask for them several times per sentence.
+        """
+        if sentence not in self._mentions_of:
+            if len(self._mentions_of) >= MENTIONS_REMEMBERED:
+                self._mentions_of.clear()
+            self._mentions_of[sentence] = self._find_mentions(sentence)
+        return list(self._mentions_of[sentence])
+
+    def _find_mentions(self, sentence: str) -> list[_Mention]:
         found = [
             self._known(m.start(), m.end(), m.group())
             for m in self._alias_pattern.finditer(sentence)
@@ -227,6 +242,8 @@ class Attributor:
         """
         found = []
         for priority, pattern, word, group in self._cues:
+            if word not in title:  # the pattern matches the word itself: skip it cheaply
+                continue
             for match in pattern.finditer(title):
                 where = -match.end() if nearest_last else match.start()
                 posted = bool(POSTED_TO.search(title[: match.start()]))
@@ -452,7 +469,8 @@ def _strip_titles(start: int, text: str, title_words: frozenset[str]) -> tuple[i
     return start + name_tokens[0].start(), text[name_tokens[0].start() :]
 
 
-def _quoted_mask(sentence: str) -> list[bool]:
+@functools.lru_cache(maxsize=4096)
+def _quoted_mask(sentence: str) -> tuple[bool, ...]:
     """True for each character inside quotation marks (typographic or straight)."""
     mask, inside = [False] * (len(sentence) + 1), False
     for index, char in enumerate(sentence):
@@ -463,7 +481,7 @@ def _quoted_mask(sentence: str) -> list[bool]:
             inside = False
             continue
         mask[index] = inside
-    return mask
+    return tuple(mask)
 
 
 def _slug(name: str) -> str:

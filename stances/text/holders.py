@@ -12,6 +12,7 @@ labels says how likely each candidate is to hold the sentence's statements.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -170,7 +171,9 @@ def _add_mentions(
         for m in mentions
     ]
     for form, actor in names.items():
-        for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", sentence):
+        if form not in sentence:
+            continue
+        for match in _form_pattern(form).finditer(sentence):
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 taken.append((match.start(), match.end()))
                 spans.append((match.start(), match.end(), actor, None))
@@ -194,6 +197,12 @@ def _add_mentions(
         if not quoted[start]:
             _add_syntax(candidate, sentence, before, after, start)
     return
+
+
+@functools.lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> re.Pattern:
+    """A name as a whole word."""
+    return re.compile(rf"(?<![\w]){re.escape(form)}(?![\w])")
 
 
 def _add_syntax(candidate: Candidate, sentence: str, before: str, after: str, start: int) -> None:

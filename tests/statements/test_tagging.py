@@ -1,9 +1,17 @@
 """Tagging: model rows for every sentence, hand labels first, speakers to review."""
 
+import io
+from pathlib import Path
+
 import pandas as pd
+import pytest
 
 from stances.statements.tagging import REVIEW_COLUMNS, STATEMENT_COLUMNS, human_labels, tag
 from tests.conftest import load, write
+from tests.statements.expected.make import candidate_rows
+
+ROOT = Path(__file__).resolve().parents[2]
+CODEBOOK = ROOT / "annotations" / "codebook.yaml"
 
 NEW_ARTICLE = (
     "Smith said Westland is ready to limit missiles.\n"
@@ -101,3 +109,51 @@ def test_a_not_a_statement_label_removes_the_model_rows_of_its_sentence_issue_an
     )
     merged = merge_human(model_rows, no_labels, sentences, rejections)
     assert list(zip(merged["group"], merged["issue"], strict=True)) == [("west", "missiles")]
+
+
+# -- the output the speed-ups must keep (tables stored by tests/statements/expected/make.py,
+#    generated before them) --------------------------------------------------------------
+
+EXPECTED = Path(__file__).parent / "expected"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from stances.learn.training import train
+    from stances.project.load import load_project
+
+    project = load_project(
+        ROOT / "seeds", [(ROOT / "seeds", ROOT / "annotations")], codebook=CODEBOOK
+    )
+    return project, train(project, evaluate=False).model
+
+
+def _as_stored(table: pd.DataFrame) -> pd.DataFrame:
+    """The table as it reads back from CSV: compared as data, not bytes."""
+    buffer = io.StringIO()
+    table.to_csv(buffer, index=False)
+    buffer.seek(0)
+    return pd.read_csv(buffer, keep_default_na=False)
+
+
+def test_the_statements_of_the_shipped_corpus_are_those_stored_before_the_speed_ups(shipped):
+    project, model = shipped
+    expected = pd.read_csv(EXPECTED / "seeds_statements.csv", keep_default_na=False)
+    found = _as_stored(tag(project, model).statements)
+    pd.testing.assert_frame_equal(found, expected)
+
+
+def test_the_model_rows_of_the_shipped_corpus_are_those_stored_before_the_speed_ups(shipped):
+    project, model = shipped
+    from stances.statements.tagging import predict_statements
+
+    expected = pd.read_csv(EXPECTED / "seeds_model_rows.csv", keep_default_na=False)
+    found = _as_stored(predict_statements(model, tag(project, model).sentences))
+    pd.testing.assert_frame_equal(found, expected)
+
+
+def test_every_candidate_and_its_features_are_those_stored_before_the_speed_ups(shipped):
+    project, _ = shipped
+    expected = pd.read_csv(EXPECTED / "candidates.csv.gz", keep_default_na=False)
+    found = _as_stored(candidate_rows(project))
+    pd.testing.assert_frame_equal(found, expected)
