@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from stances.learn.baseline import keyword_statements
 from stances.learn.scoring import Scores, reliability_table, score_statements
 from stances.project.codebook import Codebook
+from stances.text.table import sentence_numbers
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,7 @@ class Evaluation:
 
 def hand_statements(labels: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Hand labels with the index of the sentence their quote starts in."""
-    starts = {a: g["start"].to_numpy() for a, g in sentences.groupby("article")}
-    index = [
-        int(np.searchsorted(starts[a], s, side="right") - 1)
-        for a, s in zip(labels["article"], labels["start"], strict=True)
-    ]
+    index = sentence_numbers(sentences, labels["article"], labels["start"])
     texts = sentences.set_index(["article", "sentence"])["text"]
     return labels.assign(
         sentence=index,

@@ -5,19 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from stances.project.load import Project
+from stances.statements.tagging import STATEMENT_COLUMNS, human_labels
 
-HAND_COLUMNS = [
-    "article",
-    "start",
-    "end",
-    "text",
-    "speaker",
-    "group",
-    "issue",
-    "position",
-    "confidence",
-    "source",
-]
+HAND_COLUMNS = [column for column in STATEMENT_COLUMNS if column != "sentence"]
 
 
 def hand_statements(project: Project) -> pd.DataFrame:
@@ -33,8 +23,7 @@ def hand_statements(project: Project) -> pd.DataFrame:
     >>> len(hand_statements(project))
     67
     """
-    labels = project.labels
-    labels = labels[labels["article"].isin(list(project.corpus.articles))]
+    labels = human_labels(project.labels, project.corpus)
     table = labels.assign(text=labels["quote"], confidence=1.0, source="human")
     table = table.sort_values(["article", "start", "issue"], kind="stable")
     return table[HAND_COLUMNS].reset_index(drop=True)
