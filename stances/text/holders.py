@@ -55,6 +55,13 @@ REPORTING_AFTER = re.compile(
     rf"(?:{_either(WORDS.reporting_verbs)})\b",
     re.IGNORECASE,
 )
+# An affiliation word before a group's people, voice or stance: "our American
+# colleagues", "Western calls", "the Russian side", "allied ambassadors".
+HOLDER_WORDS = [*WORDS.holder_nouns, *WORDS.stance_nouns, *WORDS.roles("a", plurals=True)]
+CUED_NOUN = re.compile(
+    rf"(?<![\w’'\-])((?:[A-Z][\w.’'\-]*|allied|western)\s+(?:[A-Z][\w.’'\-]*\s+)?)"
+    rf"(?:\w+\s+)?(?:{_either(HOLDER_WORDS)})\b"
+)
 # What one candidate has that speaks against the others: compared in the sentence.
 RIVAL_FEATURES = (
     "subject_of_reporting_verb",
@@ -112,6 +119,7 @@ def article_candidates(
     passage_speakers = _passage_speakers(passages, rules)
     turns = _turn_speakers(attributor, text, spans, names)
     document = _byline_speaker(attributor, text, spans, names) or _document_speaker(rules)
+    title = _title_speaker(attributor, sentences)
     result, previous = [], None
     for index, sentence in enumerate(sentences):
         found: dict[str, Candidate] = {}
@@ -119,6 +127,7 @@ def article_candidates(
         _add_rule_candidates(found, rules[index])
         _add_mentions(found, attributor, sentence, quoted, names)
         _add_described(found, attributor, sentence, quoted)
+        _add_cued_nouns(found, attributor, sentence, quoted)
         context = {
             "passage": passage_speakers.get(passages[index])
             if passages[index] is not None
@@ -126,6 +135,7 @@ def article_candidates(
             "turn": turns[index],
             "previous": previous,
             "document": document,
+            "title": title,
         }
         for kind, actor in context.items():
             if actor is not None:
@@ -252,6 +262,29 @@ def _add_described(
         _add_syntax(
             candidate, sentence, sentence[: match.start()], sentence[match.end() :], match.start()
         )
+
+
+def _add_cued_nouns(
+    found: dict[str, Candidate], attributor: Attributor, sentence: str, quoted: list[bool]
+) -> None:
+    """A group named by an affiliation word before its people or its stance."""
+    for match in CUED_NOUN.finditer(sentence):
+        group, cue = attributor.place(match.group(1).title())
+        if not group:
+            continue
+        phrase = match.group().strip()
+        actor = Attribution(f"new:{_slug(phrase)}", group, phrase, "cued-noun", 0.5, cue)
+        candidate = _candidate(found, actor)
+        prefix = "quoted_" if quoted[match.start()] else ""
+        candidate.add(f"{prefix}cued_noun")
+        if not quoted[match.start()]:
+            _add_syntax(
+                candidate,
+                sentence,
+                sentence[: match.start()],
+                sentence[match.end() :],
+                match.start(),
+            )
 
 
 def _add_sentence_features(
@@ -396,6 +429,21 @@ def _resolve_label(
         group, cue = attributor.place(form)
         if group:
             return Attribution(f"new:{_slug(form)}", group, form, "turn", 0.7, cue)
+    return None
+
+
+def _title_speaker(attributor: Attributor, sentences: list[str]) -> Attribution | None:
+    """The actor the headline (or the line after it) is about or speaks for: the voice
+    of a press release or joint statement ("Joint Statement of the Foreign Ministers of
+    Estonia, …") whose sentences say "we"."""
+    for line in sentences[:2]:
+        for mention in attributor._mentions(line):
+            actor = attributor._resolve(mention, line, "title", 0.5)
+            if actor.group != UNPLACED:
+                return actor
+        group, cue = attributor.place(line)
+        if group:
+            return Attribution(f"new:{_slug(cue)}", group, cue, "title", 0.5, cue)
     return None
 
 

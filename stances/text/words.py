@@ -36,6 +36,7 @@ class Words(_Frozen):
     title_window_verbs: tuple[str, ...]
     passive_stance_verbs: tuple[str, ...]
     stance_nouns: tuple[str, ...]
+    holder_nouns: tuple[str, ...]
     role_nouns: dict[str, RoleNoun]
     describing_words: tuple[str, ...]
     quantifiers: tuple[str, ...]

@@ -75,3 +75,18 @@ def test_a_byline_speaks_for_a_signed_opinion_piece(attributor):
     )
     last = candidates_of(attributor, text)[-1]
     assert last["west"].get("from_document") == 1.0
+
+
+def test_an_affiliation_word_before_a_groups_people_or_stance_is_a_candidate(attributor):
+    [sentence] = candidates_of(attributor, "Our Eastern colleagues rejected Western calls.\n")
+    assert sentence["east"].get("cued_noun") == 1.0
+    assert sentence["west"].get("cued_noun") == 1.0
+    assert sentence["east"].get("subject_of_verb") == 1.0
+    assert "subject_of_verb" not in sentence["west"]
+
+
+def test_the_headline_gives_the_voice_of_a_statement_written_as_we(attributor):
+    text = "Statement of the Westland's foreign minister\n\nWe will never limit missiles.\n"
+    last = candidates_of(attributor, text)[-1]
+    assert last["west"].get("from_title") == 1.0
+    assert last["west"].get("context_first_person_sentence") == 1.0
