@@ -13,6 +13,7 @@ import pandas as pd
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
 from stances.text.attribution import Attributor
+from stances.text.context import sentence_contexts
 from stances.text.holders import article_candidates
 from stances.text.sentences import segment_article
 
@@ -36,7 +37,7 @@ def sentence_table(
 
     Columns (`SENTENCE_COLUMNS`): article, sentence (numbered from 0 in each
     article), start, end, text (`article.text[start:end]`), context (the sentence
-    before, or ""), actors (the rule-based `Attribution`s of the sentence, main
+    before, or ""; in a transcript answer also the question: `stances.text.context`), actors (the rule-based `Attribution`s of the sentence, main
     speaker first, carried over from earlier sentences where the grammar says so),
     candidates (every actor group that may hold its statements, with features for
     the holder model: `stances.text.holders`) and n_actors (how many candidates).
@@ -60,12 +61,11 @@ def sentence_table(
         sentences = segment_article(article)
         spans = [(s.start, s.end) for s in sentences]
         found = article_candidates(attributor, article.text, spans)
-        context = ""
-        for sentence, actors in zip(sentences, found, strict=True):
+        contexts = sentence_contexts(article.text, spans)
+        for sentence, actors, context in zip(sentences, found, contexts, strict=True):
             where = (article.id, sentence.index, sentence.start, sentence.end)
             row = (sentence.text, context, actors.rule_actors, actors.candidates)
             rows.append((*where, *row, len(actors.candidates)))
-            context = sentence.text
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
