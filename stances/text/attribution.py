@@ -58,6 +58,7 @@ DESCRIBED_BARE = re.compile(
     rf"(?:{_either(WORDS.plurals('bare'))})\b"
 )
 APPOSITION = re.compile(r"\s*,\s*")
+ROLE_WORD = re.compile(rf"\b(?:{_either(WORDS.roles('the'))})\b", re.IGNORECASE)
 RELATIVE_CLAUSE = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
 POSTED_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 APPOSITIVE_ROLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
@@ -139,19 +140,47 @@ class Attributor:
         self, text: str, spans: Iterable[tuple[int, int]]
     ) -> list[list[Attribution]]:
         """The actors of each sentence (`spans` into `text`), main speaker first."""
-        results, previous = [], None
+        results, previous, roles = [], None, {}
         for start, end in spans:
-            actors = self.attribute_sentence(text[start:end], previous)
+            sentence = text[start:end]
+            actors = self.attribute_sentence(sentence, previous, roles)
             results.append(actors)
             speaking = [a for a in actors if a.method != "carry-over" or a.confidence >= 0.6]
             if speaking:
                 previous = speaking[0]
+            self._remember_roles(roles, sentence, actors)
         return results
 
+    def _remember_roles(
+        self, roles: dict[str, Attribution], sentence: str, actors: list[Attribution]
+    ) -> None:
+        """Note, per role noun, the last actor introduced with it ("a Baltic diplomat",
+        "Secretary Austin", "Jane Roe, the US envoy", a registry title), so that "the
+        diplomat" or "the Secretary" later refers back to that actor."""
+        for actor in reversed(actors):
+            if actor.method in {"carry-over", "pronoun", "role-noun"} or actor.group == UNPLACED:
+                continue
+            described = [actor.name]
+            if not actor.is_new and actor.speaker in self.codebook.speakers_by_id:
+                described.append(self.codebook.speakers_by_id[actor.speaker].title)
+            where = sentence.find(actor.name)
+            if where >= 0 and actor.method != "described":
+                before = TITLE_WINDOW_END.split(sentence[max(0, where - 60) : where])[-1]
+                after = re.match(r"^,\s*([^,;:“”\"()]{0,60})", sentence[where + len(actor.name) :])
+                described += [before, after.group(1) if after else ""]
+            for text in described:
+                for role in ROLE_WORD.findall(text or ""):
+                    roles[role.lower()] = actor
+
     def attribute_sentence(
-        self, sentence: str, previous: Attribution | None = None
+        self,
+        sentence: str,
+        previous: Attribution | None = None,
+        roles: dict[str, Attribution] | None = None,
     ) -> list[Attribution]:
-        """The actors of one sentence; `previous` is the last speaker before it."""
+        """The actors of one sentence; `previous` is the last speaker before it, `roles`
+        the last actor introduced with each role noun ("the diplomat" refers to it)."""
+        roles = roles or {}
         quoted = _quoted_mask(sentence)
         mentions = [m for m in self._mentions(sentence) if not quoted[m.start]]
         speakers = [self._according_to(sentence, mentions), self._headline(sentence, mentions)]
@@ -159,8 +188,8 @@ class Attributor:
         speakers += self._perspective(sentence, mentions)
         if not any(speakers):
             speakers = [
-                self._described(sentence, mentions, quoted, previous)
-                or self._carried_over(sentence, quoted, previous)
+                self._described(sentence, mentions, quoted, previous, roles)
+                or self._carried_over(sentence, quoted, previous, roles)
             ]
         speakers += self._position_actors(sentence, mentions)
         actors: list[Attribution] = []
@@ -324,6 +353,7 @@ class Attributor:
         mentions: list[_Mention],
         quoted: list[bool],
         previous: Attribution | None,
+        roles: dict[str, Attribution],
     ) -> Attribution | None:
         """An unnamed speaker described by a role: "a senior US official said".
 
@@ -350,26 +380,32 @@ class Attributor:
             group, cue = self.place(sentence[match.start() : verb.start()])
             if group:
                 return Attribution(f"new:{_slug(phrase)}", group, phrase, "described", 0.7, cue)
-            if phrase.lower().startswith(("the ", "this ", "that ")) and previous:
-                return _carry(previous, "role-noun", 0.7)
+            if phrase.lower().startswith(("the ", "this ", "that ")):
+                referred = _referred_role(phrase, roles) or previous
+                if referred:
+                    return _carry(referred, "role-noun", 0.7)
             return Attribution(f"new:{_slug(phrase)}", UNPLACED, phrase, "described", 0.4)
         return None
 
     def _carried_over(
-        self, sentence: str, quoted: list[bool], previous: Attribution | None
+        self,
+        sentence: str,
+        quoted: list[bool],
+        previous: Attribution | None,
+        roles: dict[str, Attribution],
     ) -> Attribution | None:
-        if previous is None:
-            return None
         for verb in REPORTING_VERB.finditer(sentence):
             if quoted[verb.start()]:
                 continue
             head = sentence[: verb.start()].rstrip(" ,")
             word = head.split()[-1] if head.split() else ""
-            if PRONOUN.match(word) or ROLE_NOUN.search(head):
-                return _carry(previous, "pronoun", 0.75)
             tail = sentence[verb.end() :].lstrip()
-            if REFERRED_AFTER_VERB.match(tail):
-                return _carry(previous, "pronoun", 0.75)
+            role = ROLE_NOUN.search(head) or REFERRED_AFTER_VERB.match(tail)
+            referred = (_referred_role(role.group(), roles) if role else None) or previous
+            if referred and (PRONOUN.match(word) or role):
+                return _carry(referred, "pronoun", 0.75)
+        if previous is None:
+            return None
         if sentence.lstrip()[:1] in '“«"':
             return _carry(previous, "carry-over", 0.5)
         return None
@@ -393,6 +429,12 @@ def body_words(codebook: Codebook) -> frozenset[str]:
     names = [g.label for g in codebook.groups]
     names += [form for s in codebook.speakers if s.collective for form in (s.name, *s.aliases)]
     return frozenset(word for name in names for word in name.split() if word[:1].isupper())
+
+
+def _referred_role(phrase: str, roles: dict[str, Attribution]) -> Attribution | None:
+    """The actor last introduced with the role noun of "the diplomat", if any."""
+    nouns = ROLE_WORD.findall(phrase)
+    return roles.get(nouns[-1].lower()) if nouns else None
 
 
 def _carry(previous: Attribution, method: str, confidence: float) -> Attribution:

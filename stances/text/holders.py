@@ -47,7 +47,8 @@ OBJECT_BEFORE = re.compile(
 )
 CALL_ON_BEFORE = re.compile(rf"\b(?:{_either(WORDS.call_verbs)})\s+(?:the\s+)?$", re.IGNORECASE)
 FIRST_PERSON = re.compile(rf"(?<![\w’'])(?:{_either(WORDS.first_person)})(?![\w’'])")
-TURN = re.compile(r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*:\s")
+# "NAME:", also with who they are: "QUESTION (Swiss television):"
+TURN = re.compile(r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*(?:\([^()\n]{0,80}\)\s*)?:\s")
 QUESTION_TURN = re.compile(rf"^(?:{_either(WORDS.question_labels)})\b", re.IGNORECASE)
 BYLINE = re.compile(rf"^\s*(?:{_either(WORDS.byline_openers)})\s+(.{{3,160}})$")
 REPORTING_AFTER = re.compile(
@@ -117,7 +118,8 @@ def article_candidates(
     ]
     passages = _quote_passages(text, spans)
     passage_speakers = _passage_speakers(passages, rules)
-    turns = _turn_speakers(attributor, text, spans, names)
+    turn_of = _turn_speakers(attributor, text, spans, names)
+    turns, asking = [t for t, _ in turn_of], [a for _, a in turn_of]
     document = _byline_speaker(attributor, text, spans, names) or _document_speaker(rules)
     title = _title_speaker(attributor, sentences)
     result, previous = [], None
@@ -140,7 +142,9 @@ def article_candidates(
         for kind, actor in context.items():
             if actor is not None:
                 _candidate(found, actor).add(f"from_{kind}")
-        _add_sentence_features(found, sentence, quoted, index, passages[index] is not None)
+        _add_sentence_features(
+            found, sentence, quoted, index, passages[index] is not None, asking[index]
+        )
         result.append(SentenceActors(list(found.values()), rules[index]))
         speaking = [a for a in rules[index] if a.method not in {"carry-over", "stance-noun"}]
         if turns[index] is not None and not speaking:
@@ -288,7 +292,12 @@ def _add_cued_nouns(
 
 
 def _add_sentence_features(
-    found: dict[str, Candidate], sentence: str, quoted: list[bool], index: int, in_passage: bool
+    found: dict[str, Candidate],
+    sentence: str,
+    quoted: list[bool],
+    index: int,
+    in_passage: bool,
+    in_question: bool,
 ) -> None:
     outside = "".join(c for c, q in zip(sentence, quoted, strict=False) if not q)
     first_person = bool(FIRST_PERSON.search(outside))
@@ -311,6 +320,8 @@ def _add_sentence_features(
             candidate.add("pronoun_subject")
         if in_passage:
             candidate.add("in_passage")
+        if in_question:
+            candidate.add("in_question_turn")
         if any(quoted):
             candidate.add("sentence_has_quote")
         if index == 0:
@@ -396,9 +407,10 @@ def _turn_speakers(
     text: str,
     spans: Sequence[tuple[int, int]],
     names: dict[str, Attribution],
-) -> list[Attribution | None]:
-    """In a transcript ("NAME: …" lines), the speaker of the turn each sentence is in."""
-    result, turn, last_line = [], None, None
+) -> list[tuple[Attribution | None, bool]]:
+    """In a transcript ("NAME: …" lines), the speaker of the turn each sentence is in,
+    and whether the turn asks ("Q:", "REPORTER (agency):"): a question has no speaker."""
+    result, turn, asking, last_line = [], None, False, None
     for start, end in spans:
         line_start = text.rfind("\n", 0, start) + 1
         if line_start != last_line:
@@ -406,11 +418,9 @@ def _turn_speakers(
             match = TURN.match(text[line_start:end])
             if match and line_start == start:
                 label = match.group(1).strip()
-                if QUESTION_TURN.match(label):
-                    turn = None
-                else:
-                    turn = _resolve_label(attributor, label, names)
-        result.append(turn)
+                asking = bool(QUESTION_TURN.match(label))
+                turn = None if asking else _resolve_label(attributor, label, names)
+        result.append((turn, asking))
     return result
 
 

@@ -37,10 +37,11 @@ def sentence_table(
 
     Columns (`SENTENCE_COLUMNS`): article, sentence (numbered from 0 in each
     article), start, end, text (`article.text[start:end]`), context (the sentence
-    before, or ""; in a transcript answer also the question: `stances.text.context`), actors (the rule-based `Attribution`s of the sentence, main
-    speaker first, carried over from earlier sentences where the grammar says so),
-    candidates (every actor group that may hold its statements, with features for
-    the holder model: `stances.text.holders`) and n_actors (how many candidates).
+    before, or ""; in a transcript answer also the question it replies to:
+    `stances.text.context`), actors (the rule-based `Attribution`s of the sentence,
+    main speaker first, carried over from earlier sentences where the grammar says
+    so), candidates (every actor group that may hold its statements, with features
+    for the holder model: `stances.text.holders`) and n_actors (how many candidates).
 
     >>> from stances.project.codebook import load_codebook
     >>> from stances.project.corpus import Article

@@ -4,6 +4,7 @@ import pytest
 
 from stances.project.codebook import load_codebook
 from stances.text.attribution import Attribution, Attributor
+from stances.text.sentences import split_sentences
 from tests.conftest import SHIPPED_CODEBOOK
 
 
@@ -203,3 +204,13 @@ def test_a_relative_clause_after_a_name_does_not_place_the_speaker(attributor):
         "Council, said the answer was no."
     )
     assert attributor.attribute_sentence(sentence)[0].group == "russia"
+
+
+def test_the_role_refers_back_to_the_actor_introduced_with_it_not_the_last_speaker(attributor):
+    text = (
+        "Talks\n\nA Baltic diplomat said the door must stay open. "
+        "Lavrov said NATO must not expand. "
+        "“We will not trade it away,” the diplomat said.\n"
+    )
+    *_, last = attributor.attribute_article(text, split_sentences(text))
+    assert (last[0].group, last[0].name) == ("baltic_states", "A Baltic diplomat")

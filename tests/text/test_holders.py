@@ -90,3 +90,10 @@ def test_the_headline_gives_the_voice_of_a_statement_written_as_we(attributor):
     last = candidates_of(attributor, text)[-1]
     assert last["west"].get("from_title") == 1.0
     assert last["west"].get("context_first_person_sentence") == 1.0
+
+
+def test_a_question_turn_naming_its_asker_has_no_speaker_and_is_marked(attributor):
+    text = "Interview\n\nQUESTION (Eastland radio): Will Jane Smith limit the drills?\n"
+    question = candidates_of(attributor, text)[-1]
+    assert question["west"].get("in_question_turn") == 1.0
+    assert all("from_turn" not in features for features in question.values())
