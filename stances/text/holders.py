@@ -63,6 +63,7 @@ CUED_NOUN = re.compile(
     rf"(?<![\w’'\-])((?:[A-Z][\w.’'\-]*|allied|western)\s+(?:[A-Z][\w.’'\-]*\s+)?)"
     rf"(?:\w+\s+)?(?:{_either(HOLDER_WORDS)})\b"
 )
+WORD = re.compile(r"[\w’']+")
 # What one candidate has that speaks against the others: compared in the sentence.
 RIVAL_FEATURES = (
     "subject_of_reporting_verb",
@@ -220,8 +221,14 @@ def _form_pattern(form: str) -> re.Pattern:
 
 
 def _add_syntax(candidate: Candidate, sentence: str, before: str, after: str, start: int) -> None:
-    """Where a mention stands: subject of a stance verb, object of a call, a possessive."""
+    """Where a mention stands: subject of a stance verb, object of a call, a possessive;
+    and the words right before and after it ("rejected", "’s demands", "called on")."""
     candidate.add("position_early", 1.0 - start / max(len(sentence), 1))
+    left, right = WORD.findall(before.lower())[-2:], WORD.findall(after.lower())[:2]
+    for offset, word in enumerate(reversed(left), 1):
+        candidate.add(f"word-{offset}={word}")
+    for offset, word in enumerate(right, 1):
+        candidate.add(f"word+{offset}={word}")
     if not before.strip(" “”\"'‘’—–-"):
         candidate.add("sentence_start")
     if STANCE_VERB.match(re.sub(r"^[’']s\b", "", after)) and not after.startswith(("’s", "'s")):
