@@ -59,6 +59,17 @@ DESCRIBED_BARE = re.compile(
 )
 APPOSITION = re.compile(r"\s*,\s*")
 ROLE_WORD = re.compile(rf"\b(?:{_either(WORDS.roles('the'))})\b", re.IGNORECASE)
+# A role that is someone's own, not a qualified one ("press secretary" is no "Secretary")
+HEAD_ROLE_WORD = re.compile(
+    rf"(?<!press )(?<!deputy )(?<!Deputy )(?<!under )(?<!Under )(?<!assistant )"
+    rf"(?<!Assistant )(?<!vice )(?<!Vice )\b(?:{_either(WORDS.roles('the'))})\b(?!\s+General)",
+    re.IGNORECASE,
+)
+# The run of capitalised title words that touches a name: "Deputy Foreign Minister ",
+# "Secretary of State "
+TITLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+(?:of\s+(?:the\s+)?)?){1,5}$")
+# "Jane Roe, the US envoy, said": what stands in apposition after a name
+APPOSITION_AFTER = re.compile(r"^,\s*([^,;:“”\"()]{0,90})")
 RELATIVE_CLAUSE = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
 POSTED_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 APPOSITIVE_ROLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
@@ -165,11 +176,13 @@ class Attributor:
                 described.append(self.codebook.speakers_by_id[actor.speaker].title)
             where = sentence.find(actor.name)
             if where >= 0 and actor.method != "described":
-                before = TITLE_WINDOW_END.split(sentence[max(0, where - 60) : where])[-1]
-                after = re.match(r"^,\s*([^,;:“”\"()]{0,60})", sentence[where + len(actor.name) :])
-                described += [before, after.group(1) if after else ""]
+                before = TITLE_BEFORE_NAME.search(sentence[max(0, where - 60) : where])
+                after = APPOSITION_AFTER.match(sentence[where + len(actor.name) :])
+                if after and not RELATIVE_CLAUSE.match(after.group(1)):
+                    described.append(after.group(1))
+                described.append(before.group() if before else "")
             for text in described:
-                for role in ROLE_WORD.findall(text or ""):
+                for role in HEAD_ROLE_WORD.findall(text or ""):
                     roles[role.lower()] = actor
 
     def attribute_sentence(
@@ -250,7 +263,7 @@ class Attributor:
         """The group of a new speaker from the apposition after the name ("Jane Roe, a
         researcher at …"; not a relative clause: "…, who sat in the Council"), else
         from the title right before it, nearest cue first."""
-        after = re.match(r"^,\s*([^,;:“”\"()]{0,90})", sentence[mention.end :])
+        after = APPOSITION_AFTER.match(sentence[mention.end :])
         if after and not RELATIVE_CLAUSE.match(after.group(1)):
             group, cue = self.place(after.group(1))
             if group:
@@ -399,10 +412,14 @@ class Attributor:
                 continue
             head = sentence[: verb.start()].rstrip(" ,")
             word = head.split()[-1] if head.split() else ""
+            if PRONOUN.match(word):  # "He told the envoy …" is the previous speaker
+                if previous is None:
+                    return None
+                return _carry(previous, "pronoun", 0.75)
             tail = sentence[verb.end() :].lstrip()
             role = ROLE_NOUN.search(head) or REFERRED_AFTER_VERB.match(tail)
             referred = (_referred_role(role.group(), roles) if role else None) or previous
-            if referred and (PRONOUN.match(word) or role):
+            if role and referred:
                 return _carry(referred, "pronoun", 0.75)
         if previous is None:
             return None

@@ -28,6 +28,7 @@ from stances.text.attribution import (
     _quoted_mask,
     _slug,
 )
+from stances.text.turns import transcript_turns
 from stances.text.words import WORDS
 
 
@@ -47,9 +48,6 @@ OBJECT_BEFORE = re.compile(
 )
 CALL_ON_BEFORE = re.compile(rf"\b(?:{_either(WORDS.call_verbs)})\s+(?:the\s+)?$", re.IGNORECASE)
 FIRST_PERSON = re.compile(rf"(?<![\w’'])(?:{_either(WORDS.first_person)})(?![\w’'])")
-# "NAME:", also with who they are: "QUESTION (Swiss television):"
-TURN = re.compile(r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*(?:\([^()\n]{0,80}\)\s*)?:\s")
-QUESTION_TURN = re.compile(rf"^(?:{_either(WORDS.question_labels)})\b", re.IGNORECASE)
 BYLINE = re.compile(rf"^\s*(?:{_either(WORDS.byline_openers)})\s+(.{{3,160}})$")
 REPORTING_AFTER = re.compile(
     rf"^\s*(?:,[^,“”\"]{{0,90}},\s*)?(?:\w+ly\s+|has\s+|had\s+|also\s+)?"
@@ -60,8 +58,8 @@ REPORTING_AFTER = re.compile(
 # colleagues", "Western calls", "the Russian side", "allied ambassadors".
 HOLDER_WORDS = [*WORDS.holder_nouns, *WORDS.stance_nouns, *WORDS.roles("a", plurals=True)]
 CUED_NOUN = re.compile(
-    rf"(?<![\w’'\-])((?:[A-Z][\w.’'\-]*|allied|western)\s+(?:[A-Z][\w.’'\-]*\s+)?)"
-    rf"(?:\w+\s+)?(?:{_either(HOLDER_WORDS)})\b"
+    rf"(?<![\w’'\-])((?:[A-Z][\w.’'\-]*|allied)\s+(?:[A-Z][\w.’'\-]*\s+)?)"
+    rf"(?:(?:{_either(WORDS.ranks)})\s+)?(?:{_either(HOLDER_WORDS)})\b"
 )
 WORD = re.compile(r"[\w’']+")
 # What one candidate has that speaks against the others: compared in the sentence.
@@ -108,7 +106,6 @@ def article_candidates(
     attributor: Attributor,
     text: str,
     spans: Sequence[tuple[int, int]],
-    title: str | None = None,
 ) -> list[SentenceActors]:
     """Candidates for every sentence of an article (spans into `text`)."""
     sentences = [text[s:e] for s, e in spans]
@@ -122,7 +119,7 @@ def article_candidates(
     turn_of = _turn_speakers(attributor, text, spans, names)
     turns, asking = [t for t, _ in turn_of], [a for _, a in turn_of]
     document = _byline_speaker(attributor, text, spans, names) or _document_speaker(rules)
-    title = _title_speaker(attributor, sentences)
+    title_actor = _title_speaker(attributor, text)
     result, previous = [], None
     for index, sentence in enumerate(sentences):
         found: dict[str, Candidate] = {}
@@ -138,7 +135,7 @@ def article_candidates(
             "turn": turns[index],
             "previous": previous,
             "document": document,
-            "title": title,
+            "title": title_actor,
         }
         for kind, actor in context.items():
             if actor is not None:
@@ -280,7 +277,8 @@ def _add_cued_nouns(
 ) -> None:
     """A group named by an affiliation word before its people or its stance."""
     for match in CUED_NOUN.finditer(sentence):
-        group, cue = attributor.place(match.group(1).title())
+        cue_words = match.group(1)
+        group, cue = attributor.place(cue_words[:1].upper() + cue_words[1:])
         if not group:
             continue
         phrase = match.group().strip()
@@ -415,19 +413,19 @@ def _turn_speakers(
     spans: Sequence[tuple[int, int]],
     names: dict[str, Attribution],
 ) -> list[tuple[Attribution | None, bool]]:
-    """In a transcript ("NAME: …" lines), the speaker of the turn each sentence is in,
-    and whether the turn asks ("Q:", "REPORTER (agency):"): a question has no speaker."""
-    result, turn, asking, last_line = [], None, False, None
-    for start, end in spans:
-        line_start = text.rfind("\n", 0, start) + 1
-        if line_start != last_line:
-            last_line = line_start
-            match = TURN.match(text[line_start:end])
-            if match and line_start == start:
-                label = match.group(1).strip()
-                asking = bool(QUESTION_TURN.match(label))
-                turn = None if asking else _resolve_label(attributor, label, names)
-        result.append((turn, asking))
+    """In a transcript, the speaker of the turn each sentence is in, and whether the turn
+    asks: a question turn ("Q:", "REPORTER (agency):") has no speaker."""
+    result: list[tuple[Attribution | None, bool]] = []
+    resolved: dict[str, Attribution | None] = {}
+    for turn in transcript_turns(text, spans):
+        if turn is None:
+            result.append((None, False))
+            continue
+        if turn.label not in resolved:
+            resolved[turn.label] = (
+                None if turn.labelled_question else _resolve_label(attributor, turn.label, names)
+            )
+        result.append((resolved[turn.label], turn.asking))
     return result
 
 
@@ -449,19 +447,25 @@ def _resolve_label(
     return None
 
 
-def _title_speaker(attributor: Attributor, sentences: list[str]) -> Attribution | None:
+def _title_speaker(attributor: Attributor, text: str) -> Attribution | None:
     """The actor the headline (or the line after it) is about or speaks for: the voice
     of a press release or joint statement ("Joint Statement of the Foreign Ministers of
-    Estonia, …") whose sentences say "we"."""
-    for line in sentences[:2]:
+    Estonia, …") whose sentences say "we". Quoted names are not the voice."""
+    for line in [line for line in text.split("\n") if line.strip()][:2]:
+        if len(line) > HEADLINE_LENGTH:
+            return None
+        quoted = _quoted_mask(line)
         for mention in attributor._mentions(line):
             actor = attributor._resolve(mention, line, "title", 0.5)
-            if actor.group != UNPLACED:
+            if actor.group != UNPLACED and not quoted[mention.start]:
                 return actor
         group, cue = attributor.place(line)
         if group:
             return Attribution(f"new:{_slug(cue)}", group, cue, "title", 0.5, cue)
     return None
+
+
+HEADLINE_LENGTH = 200  # characters: a longer first line is the body, not a headline
 
 
 def _document_speaker(rules: list[list[Attribution]]) -> Attribution | None:

@@ -214,3 +214,23 @@ def test_the_role_refers_back_to_the_actor_introduced_with_it_not_the_last_speak
     )
     *_, last = attributor.attribute_article(text, split_sentences(text))
     assert (last[0].group, last[0].name) == ("baltic_states", "A Baltic diplomat")
+
+
+def test_a_pronoun_subject_is_the_previous_speaker_even_beside_a_role_it_addresses(attributor):
+    text = (
+        "Talks\n\nA Baltic envoy said the talks were useful. "
+        "Lavrov said NATO must not expand. "
+        "He told the envoy that Russia would not wait.\n"
+    )
+    *_, last = attributor.attribute_article(text, split_sentences(text))
+    assert last[0].speaker == "lavrov"
+
+
+def test_a_qualified_title_is_not_the_role_it_qualifies(attributor):
+    text = (
+        "Talks\n\nSecretary of State Antony Blinken said no. "
+        "White House press secretary Jen Psaki said the same. "
+        "The Secretary said later that the door stays open.\n"
+    )
+    *_, last = attributor.attribute_article(text, split_sentences(text))
+    assert last[0].speaker == "blinken"

@@ -28,4 +28,12 @@ def test_an_answer_in_a_transcript_carries_the_question_it_replies_to():
 
 def test_a_question_is_not_given_its_own_question_as_context():
     contexts = sentence_contexts(TRANSCRIPT, split_sentences(TRANSCRIPT))
+    assert contexts[1] == "Briefing"
     assert contexts[2] == "Q: Did you discuss the drills near the border?"
+
+
+def test_the_prose_after_a_transcript_no_longer_carries_its_question():
+    text = TRANSCRIPT + "\nAfter the briefing, the ministry wrote. It said missiles were next.\n"
+    *_, after, last = sentence_contexts(text, split_sentences(text))
+    assert after == "We said no."
+    assert last == "After the briefing, the ministry wrote."

@@ -6,7 +6,7 @@ from stances.project.codebook import load_codebook
 from stances.text.attribution import Attributor
 from stances.text.holders import article_candidates
 from stances.text.sentences import split_sentences
-from tests.conftest import TINY_CODEBOOK, write
+from tests.conftest import SHIPPED_CODEBOOK, TINY_CODEBOOK, write
 
 
 @pytest.fixture
@@ -93,7 +93,21 @@ def test_the_headline_gives_the_voice_of_a_statement_written_as_we(attributor):
 
 
 def test_a_question_turn_naming_its_asker_has_no_speaker_and_is_marked(attributor):
-    text = "Interview\n\nQUESTION (Eastland radio): Will Jane Smith limit the drills?\n"
+    text = (
+        "Interview\n\nIVANOV: We will not limit the drills.\n\n"
+        "QUESTION (Eastland radio): Will Jane Smith limit the drills?\n"
+    )
     question = candidates_of(attributor, text)[-1]
     assert question["west"].get("in_question_turn") == 1.0
     assert all("from_turn" not in features for features in question.values())
+
+
+def test_an_acronym_before_a_groups_people_is_a_candidate():
+    attributor = Attributor(load_codebook(SHIPPED_CODEBOOK))
+    [sentence] = candidates_of(attributor, "NATO allies rejected the demands.\n")
+    assert sentence["nato"].get("cued_noun") == 1.0
+
+
+def test_a_subject_followed_by_its_verb_is_no_cued_noun(attributor):
+    [sentence] = candidates_of(attributor, "Jane Smith rejected calls for talks.\n")
+    assert "cued_noun" not in sentence["west"]
