@@ -1,15 +1,24 @@
-"""Aggregating statements into an actor × issue position matrix."""
+"""Aggregating statements into an actor × issue position matrix.
+
+The choices it is built with (`RowKind`, `Source`, `MatrixValue`, `DEFAULT_MIN_CONFIDENCE`)
+live in `choices.py`, free of pandas for the command line, and are named here too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from enum import StrEnum
 
 import pandas as pd
 
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
+from stances.report.choices import (  # noqa: F401
+    DEFAULT_MIN_CONFIDENCE,
+    MatrixValue,
+    RowKind,
+    Source,
+)
 from stances.text.attribution import UNPLACED
 
 MATRIX_COLUMNS = [
@@ -28,48 +37,6 @@ MATRIX_COLUMNS = [
 ]
 NO_STATEMENT = "no statement"
 MIXED_SHARE = 0.25
-# Model rows below this confidence are not counted by default: on the frozen test set
-# (`stances evaluate`) rows under 0.6 were right less than half the time (0.30 below
-# 0.4, 0.41 from 0.4 to 0.6), rows from 0.6 to 0.8 two times in three (0.67), rows
-# above 0.8 six times in seven (0.86).
-DEFAULT_MIN_CONFIDENCE = 0.6
-
-
-class RowKind(StrEnum):
-    """What the rows of a matrix are: actor groups or single speakers."""
-
-    group = "group"
-    speaker = "speaker"
-
-
-class Source(StrEnum):
-    """Which statements a matrix counts: hand labels, model rows or both."""
-
-    human = "human"
-    model = "model"
-    both = "both"
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        """The `source` values of the statements table this choice keeps."""
-        return ("human", "model") if self is Source.both else (self.value,)
-
-
-class MatrixValue(StrEnum):
-    """What a cell shows: the mean position, or the sum (support minus oppose: DNA's
-    "subtract" aggregation; the count is its "ignore")."""
-
-    mean = "mean"
-    sum = "sum"
-
-    @property
-    def column(self) -> str:
-        """The matrix column that holds this value.
-
-        >>> MatrixValue("sum").column
-        'position_sum'
-        """
-        return "position" if self is MatrixValue.mean else "position_sum"
 
 
 def select_statements(
