@@ -440,6 +440,9 @@ def run(
     min_confidence: float = MIN_CONFIDENCE,
     csv: Path | None = typer.Option(None, "--csv", help="Also write CSV to this folder."),
     png: Path | None = typer.Option(None, "--png", help="Also draw the matrix here."),
+    jobs: int = typer.Option(
+        1, "--jobs", help="Tag the chunks of articles in this many processes (-1: every core)."
+    ),
 ) -> None:
     """Validate, train if needed, tag, build the matrix and write the workbook."""
     from stances.learn.manifest import check_model_folder
@@ -473,13 +476,14 @@ def run(
                 min_confidence=min_confidence,
                 csv_dir=csv,
                 png=png,
+                jobs=jobs,
                 progress=lambda step: bar.update(task, description=step, advance=1),
             )
     except StancesError as error:
         raise fail(error) from None
     print_model_news(result.trained)
     print_matrix(result.matrix, by, Names(project.codebook))
-    print_review(result.tagging.review)
+    print_review(result.review)
     console.print(f"\nWorkbook: {result.workbook}")
     for path in result.extra_files:
         console.print(f"Also written: {path}")

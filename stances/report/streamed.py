@@ -49,19 +49,26 @@ def copy_sheet(source: Worksheet, target) -> None:
     target.auto_filter.ref = source.auto_filter.ref
     for validation in source.data_validations.dataValidation:
         target.data_validations.append(copy(validation))
+    styles: dict[tuple, object] = {}
     for row in source.iter_rows():
-        target.append([_copy_cell(cell, target) for cell in row])
+        target.append([_copy_cell(cell, target, styles) for cell in row])
 
 
-def _copy_cell(cell, target):
+def _copy_cell(cell, target, styles: dict):
+    """The cell for the write-only sheet; `styles` maps each source style to its style
+    in the target book, so each style is looked up in the book once, not per cell."""
     if not cell.has_style and cell.comment is None and cell.data_type != "s":
         return cell.value
     copied = WriteOnlyCell(target, value=cell.value)
     copied.data_type = cell.data_type
     if cell.has_style:
-        for name in ("font", "fill", "border", "alignment", "protection"):
-            setattr(copied, name, copy(getattr(cell, name)))
-        copied.number_format = cell.number_format
+        key = tuple(cell._style)
+        if key not in styles:
+            for name in ("font", "fill", "border", "alignment", "protection"):
+                setattr(copied, name, copy(getattr(cell, name)))
+            copied.number_format = cell.number_format
+            styles[key] = copy(copied._style)
+        copied._style = copy(styles[key])
     if cell.comment is not None:
         note = cell.comment
         copied.comment = Comment(note.text, note.author, width=note.width, height=note.height)

@@ -34,7 +34,6 @@ from stances.report.sheets import (
     TEXT_WIDTH,
     codebook_sheet,
     model_sheet,
-    table_sheet,
 )
 from stances.report.streamed import copy_sheet, stream_table
 from stances.report.xlsx import (
@@ -143,13 +142,6 @@ def write_workbook(
     comparison_sheet(small.create_sheet(_comparison_title(data)), data)
     codebook_sheet(small.create_sheet("Codebook"), data.codebook)
     model_sheet(small.create_sheet("Model"), data.figures)
-    if data.review is not None and not data.review.empty:
-        table_sheet(
-            small.create_sheet("Review speakers"),
-            data.review,
-            title="Speakers missing from the registry",
-            subtitle="Add them to the codebook's speakers, or check the group they were given.",
-        )
     book = Workbook(write_only=True)
     if data.corpus.path is not None:
         book.properties.subject = corpus_mark(data.corpus.path)
@@ -157,6 +149,15 @@ def write_workbook(
         if index == 2:
             statements_sheet(book.create_sheet("Statements"), data)
         copy_sheet(sheet, book.create_sheet(sheet.title))
+    if data.review is not None and not data.review.empty:
+        stream_table(
+            book.create_sheet("Review speakers"),
+            data.review,
+            title="Speakers missing from the registry",
+            subtitle="Add them to the codebook's speakers, or check the group they were given.",
+            header_row=TABLE_HEADER_ROW,
+            max_width=TEXT_WIDTH,
+        )
     with atomic_path(path) as temporary:
         book.save(temporary)
     return Path(path)
