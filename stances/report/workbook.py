@@ -66,6 +66,7 @@ CORPUS_MARK = "stances corpus: "
 # before that a sheet is no longer read, and the workbook grows slow to write and open).
 MAX_STATEMENT_ROWS = 50_000
 STATEMENTS_SUFFIX = ".statements.parquet"
+REVIEW_MENTIONS = 10  # mentions shown per speaker missing from the registry
 
 
 @dataclass(frozen=True)
@@ -150,17 +151,30 @@ def write_workbook(
             statements_sheet(book.create_sheet("Statements"), data)
         copy_sheet(sheet, book.create_sheet(sheet.title))
     if data.review is not None and not data.review.empty:
-        stream_table(
-            book.create_sheet("Review speakers"),
-            data.review,
-            title="Speakers missing from the registry",
-            subtitle="Add them to the codebook's speakers, or check the group they were given.",
-            header_row=TABLE_HEADER_ROW,
-            max_width=TEXT_WIDTH,
-        )
+        review_sheet(book.create_sheet("Review speakers"), data.review)
     with atomic_path(path) as temporary:
         book.save(temporary)
     return Path(path)
+
+
+def review_sheet(sheet, review: pd.DataFrame) -> None:
+    """Speakers missing from the registry: the first `REVIEW_MENTIONS` mentions of each
+    (one row per mention grows with the corpus; a few show where the name stands)."""
+    shown = review.groupby("speaker", sort=False).head(REVIEW_MENTIONS)
+    more = (
+        f" The first {REVIEW_MENTIONS} mentions of each of the {review['speaker'].nunique():,} "
+        f"speakers ({len(review):,} mentions in all)."
+        if len(shown) < len(review)
+        else ""
+    )
+    stream_table(
+        sheet,
+        shown,
+        title="Speakers missing from the registry",
+        subtitle="Add them to the codebook's speakers, or check the group they were given." + more,
+        header_row=TABLE_HEADER_ROW,
+        max_width=TEXT_WIDTH,
+    )
 
 
 def statements_beside(workbook: Path | str) -> Path:

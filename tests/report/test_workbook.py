@@ -410,3 +410,22 @@ def test_groups_of_articles_are_compared_in_long_format_one_row_per_cell(outlets
     assert len(table) == 30 and book["By outlet"].max_column == 6
     assert table.loc[0, "Cell"] == "support +1.00 (n=1, hand)"
     assert set(table["Agreement"]) == {"contradict"} and set(table["Articles"]) == {1}
+
+
+def test_the_review_sheet_shows_the_first_mentions_of_each_speaker_and_says_so(tmp_path):
+    from stances.report.workbook import REVIEW_MENTIONS
+    from stances.statements.tagging import REVIEW_COLUMNS
+
+    codebook = load_codebook(SHIPPED_CODEBOOK)
+    table = statements(("a", "putin", "russia", "missiles", -1))
+    corpus = Corpus(None, {"a": Article("a", "")})
+    mention = ["a", 0, "new:jane_roe", "Jane Roe", "unplaced", None, "mention", "Jane Roe said."]
+    review = pd.DataFrame([mention] * (REVIEW_MENTIONS + 2), columns=REVIEW_COLUMNS)
+    matrix = build_matrix(table, issues=codebook.issue_ids)
+    comparison = compare_articles(table, corpus, issues=codebook.issue_ids)
+    data = WorkbookData(matrix, comparison, table, codebook, corpus, review=review)
+    path = write_workbook(data, tmp_path / "s.xlsx")
+    shown = pd.read_excel(path, sheet_name="Review speakers", header=2)
+    assert len(shown) == REVIEW_MENTIONS
+    subtitle = openpyxl.load_workbook(path)["Review speakers"]["A2"].value
+    assert subtitle.endswith(f"({REVIEW_MENTIONS + 2} mentions in all).")
