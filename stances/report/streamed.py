@@ -102,8 +102,10 @@ def stream_table(
         sheet.append([])
     sheet.append([_styled(sheet, str(name), HEADER_FONT) for name in table.columns])
     shaded_rows = shaded.to_numpy() if shaded is not None else [False] * len(table)
+    styles: dict[tuple[bool, bool], object] = {}
     for row, filled in zip(table.itertuples(index=False, name=None), shaded_rows, strict=True):
-        sheet.append([_cell(sheet, value, fill if filled else None, max_width) for value in row])
+        row_fill = fill if filled else None
+        sheet.append([_cell(sheet, value, row_fill, max_width, styles) for value in row])
     last = get_column_letter(max(len(table.columns), 1))
     sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + len(table)}"
 
@@ -123,7 +125,10 @@ def _column_widths(table: pd.DataFrame, maximum: float, minimum: float = 8) -> l
     widths = []
     for name in table.columns:
         values = table[name].dropna().astype(str)
-        longest = values.str.split("\n").map(lambda lines: max(map(len, lines))).max()
+        if values.str.contains("\n", regex=False).any():
+            longest = values.str.split("\n").map(lambda lines: max(map(len, lines))).max()
+        else:
+            longest = values.str.len().max()
         longest = max(len(str(name)), 0 if pd.isna(longest) else int(longest))
         widths.append(min(max(longest + 2, minimum), maximum))
     return widths
@@ -132,16 +137,16 @@ def _column_widths(table: pd.DataFrame, maximum: float, minimum: float = 8) -> l
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def _cell(sheet, value, fill, max_width: float):
+def _cell(sheet, value, fill, max_width: float, styles: dict):
     """A value as a write-only row takes it: a plain value where it can be, else a cell
-    that is text (never a formula), wraps past `max_width` or has the row's fill."""
+    that is text (never a formula), wraps past `max_width` or has the row's fill.
+    `styles` keeps each (wrap, fill) style once looked up in the book."""
+    wrap = False
     if isinstance(value, str):
         wrap = len(value) > max_width and max(map(len, value.split("\n"))) > max_width
         if fill is None and not wrap and not value.startswith("="):
             return value
         cell = _text_cell(sheet, value)
-        if wrap:
-            cell.alignment = WRAP
     else:
         if value is None or (isinstance(value, float) and value != value):
             value = None
@@ -149,8 +154,14 @@ def _cell(sheet, value, fill, max_width: float):
         if fill is None:
             return value
         cell = WriteOnlyCell(sheet, value=value)
-    if fill is not None:
-        cell.fill = fill
+    key = (wrap, fill is not None)
+    if key not in styles:
+        if wrap:
+            cell.alignment = WRAP
+        if fill is not None:
+            cell.fill = fill
+        styles[key] = copy(cell._style)
+    cell._style = copy(styles[key])
     return cell
 
 
