@@ -127,7 +127,12 @@ def measure_stages(out: Path, jobs: int) -> dict:
     """Each stage in turn, single process, the whole corpus in memory."""
     from stances.learn.features import feature_frame
     from stances.project.corpus import load_corpus
-    from stances.report.compare import compare_articles, group_articles
+    from stances.report.compare import (
+        article_groups,
+        compare_groups,
+        group_articles,
+        group_counts,
+    )
     from stances.report.matrix import actor_order, build_matrix, select_statements
     from stances.report.workbook import WorkbookData, write_workbook
     from stances.statements.tagging import predict_statements
@@ -182,14 +187,25 @@ def measure_stages(out: Path, jobs: int) -> dict:
     codebook = loaded.codebook
     actors = actor_order(codebook, chosen, "group")
     matrix = build_matrix(chosen, by="group", issues=codebook.issue_ids, actors=actors)
-    grouped, outlets = group_articles(chosen, corpus, "outlet")
-    comparison = compare_articles(
-        grouped, outlets, by="group", issues=codebook.issue_ids, actors=actors
+    groups = article_groups(corpus, "outlet")
+    outlets = group_articles(chosen.head(0), corpus, "outlet")[1]
+    comparison = compare_groups(
+        group_counts(chosen, groups, "group"), outlets, issues=codebook.issue_ids, actors=actors
     )
     lap("aggregate")
     statements.to_parquet(out / "stages-statements.parquet", index=False)
     lap("write_parquet")
-    data = WorkbookData(matrix, comparison, chosen, codebook, corpus, None, pd.DataFrame(), "group")
+    data = WorkbookData(
+        matrix,
+        comparison,
+        chosen,
+        codebook,
+        corpus,
+        None,
+        pd.DataFrame(),
+        "group",
+        compare_by="outlet",
+    )
     path = out / "stages.xlsx"
     path.unlink(missing_ok=True)
     write_workbook(data, path)
@@ -198,32 +214,19 @@ def measure_stages(out: Path, jobs: int) -> dict:
 
 
 def measure_end_to_end(out: Path, jobs: int) -> dict:
-    """Tag in chunks (statements to a Parquet dataset) → matrix → comparison → workbook."""
-    from stances.pipeline import MAX_COMPARED_ARTICLES
-    from stances.report.compare import compare_articles, group_articles
-    from stances.report.matrix import actor_order, build_matrix, select_statements
-    from stances.report.workbook import WorkbookData, write_workbook
-    from stances.statements.chunks import tag_in_chunks
+    """`stances run` as a library call: tag in chunks (one Parquet file each) → matrix and
+    outlet comparison summed chunk by chunk → workbook (capped Statements sheet)."""
+    from stances.pipeline import run
 
     loaded = project(out / "corpus")
-    model = saved_model(out, loaded)
-    start = time.perf_counter()
-    tagged = tag_in_chunks(loaded, model, out / "statements", jobs=jobs)
-    codebook, corpus = loaded.codebook, loaded.corpus
-    chosen = select_statements(tagged.statements(), min_confidence=0.6)
-    actors = actor_order(codebook, chosen, "group")
-    matrix = build_matrix(chosen, by="group", issues=codebook.issue_ids, actors=actors)
-    compared, among = chosen, corpus
-    if len(corpus) > MAX_COMPARED_ARTICLES:
-        compared, among = group_articles(chosen, corpus, "outlet")
-    comparison = compare_articles(
-        compared, among, by="group", issues=codebook.issue_ids, actors=actors
-    )
     workbook = out / "end-to-end.xlsx"
     workbook.unlink(missing_ok=True)
-    data = WorkbookData(matrix, comparison, chosen, codebook, corpus, None, tagged.review, "group")
-    write_workbook(data, workbook)
-    return {"seconds_total": time.perf_counter() - start, "statements": tagged.rows}
+    start = time.perf_counter()
+    result = run(loaded, models=out / "models", out=workbook, jobs=jobs)
+    return {
+        "seconds_total": time.perf_counter() - start,
+        "statements": int(result.matrix["count"].sum()),
+    }
 
 
 MEASURES = {

@@ -2,6 +2,8 @@
 
 The working-directory defaults (`seeds/`, `annotations/`, `models/`, `out/`) live here
 and nowhere else. Every command checks its outputs, loads the project once, then works.
+The library is imported inside the commands, so `stances --help` loads no pandas,
+scikit-learn or openpyxl.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ import contextlib
 import json
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -20,13 +22,14 @@ from typer.core import TyperGroup
 
 from stances.errors import StancesError, ValidationFailed
 from stances.io.atomic import check_new_path, check_output_path, write_text_atomic
-from stances.learn.figures import Figures
-from stances.learn.manifest import check_model_folder
-from stances.project.codebook import CODEBOOK_FILE
-from stances.project.corpus import refuse_authored
-from stances.project.load import LabelledCorpus, Project, check_project, load_project
-from stances.report.matrix import DEFAULT_MIN_CONFIDENCE, MatrixValue, RowKind, Source
-from stances.report.names import Names, describe_article
+from stances.report.choices import DEFAULT_MIN_CONFIDENCE, MatrixValue, RowKind, Source
+
+if TYPE_CHECKING:  # pandas, scikit-learn and openpyxl load when a command needs them
+    import pandas as pd
+
+    from stances.learn.figures import Figures
+    from stances.project.load import LabelledCorpus, Project
+    from stances.report.names import Names
 
 CHOICES = "--by takes group or speaker; --source takes human, model or both"
 
@@ -118,6 +121,8 @@ def labelled_corpora(
     annotations: Path, training_corpus: Path, authored: Path | None, no_authored: bool
 ) -> list[LabelledCorpus]:
     """The hand-labelled articles, then the authored training articles when there are some."""
+    from stances.project.load import LabelledCorpus
+
     labelled = [LabelledCorpus(training_corpus, annotations)]
     if no_authored:
         return labelled
@@ -139,6 +144,9 @@ def open_project(
     """The project of a command: `corpus` to tag, the labelled corpora (`training_corpus`
     with the labels of `annotations`, and the authored articles) and the codebook
     beside the hand labels."""
+    from stances.project.codebook import CODEBOOK_FILE
+    from stances.project.load import load_project
+
     labelled = labelled_corpora(annotations, training_corpus, authored, no_authored)
     return load_project(corpus, labelled, codebook=annotations / CODEBOOK_FILE)
 
@@ -151,6 +159,9 @@ def validate(
     no_authored: bool = NO_AUTHORED,
 ) -> None:
     """Check the codebook and every annotation file; list all problems."""
+    from stances.project.codebook import CODEBOOK_FILE
+    from stances.project.load import check_project
+
     labelled = labelled_corpora(annotations, corpus, authored, no_authored)
     check = check_project(corpus, labelled, codebook=annotations / CODEBOOK_FILE)
     for problem in check.problems:
@@ -210,6 +221,8 @@ def train(
     ),
 ) -> None:
     """Fit the classifier, cross-validate it by article, and save it."""
+    from stances.learn.manifest import check_model_folder
+
     if curve or png:
         return learning_curve(corpus, annotations, authored, no_authored, json_file, png)
     try:
@@ -337,6 +350,8 @@ def tag(
 ) -> None:
     """Tag every sentence of a corpus; write the statements table."""
     from stances.io.tables import check_table_path, write_table
+    from stances.learn.manifest import check_model_folder
+    from stances.project.corpus import refuse_authored
 
     chunked = dataset is not None or jobs != 1 or scheduler is not None
     try:
@@ -425,9 +440,15 @@ def run(
     min_confidence: float = MIN_CONFIDENCE,
     csv: Path | None = typer.Option(None, "--csv", help="Also write CSV to this folder."),
     png: Path | None = typer.Option(None, "--png", help="Also draw the matrix here."),
+    jobs: int = typer.Option(
+        1, "--jobs", help="Tag the chunks of articles in this many processes (-1: every core)."
+    ),
 ) -> None:
     """Validate, train if needed, tag, build the matrix and write the workbook."""
+    from stances.learn.manifest import check_model_folder
+    from stances.project.corpus import refuse_authored
     from stances.report.exports import check_report_outputs
+    from stances.report.names import Names
     from stances.report.workbook import check_default_workbook
 
     default = out is None
@@ -455,13 +476,14 @@ def run(
                 min_confidence=min_confidence,
                 csv_dir=csv,
                 png=png,
+                jobs=jobs,
                 progress=lambda step: bar.update(task, description=step, advance=1),
             )
     except StancesError as error:
         raise fail(error) from None
     print_model_news(result.trained)
     print_matrix(result.matrix, by, Names(project.codebook))
-    print_review(result.tagging.review)
+    print_review(result.review)
     console.print(f"\nWorkbook: {result.workbook}")
     for path in result.extra_files:
         console.print(f"Also written: {path}")
@@ -519,6 +541,10 @@ def compare(
     min_confidence: float = MIN_CONFIDENCE,
 ) -> None:
     """Print the cells where two articles (or sets of articles) differ, with quotes."""
+    from stances.learn.manifest import check_model_folder
+    from stances.project.corpus import refuse_authored
+    from stances.report.names import Names, describe_article
+
     left_ids, right_ids = left.split(","), right.split(",")
     try:
         check_model_folder(models)
@@ -590,6 +616,8 @@ def suggest(
     write: Path | None = typer.Option(None, "--write", help="Write YAML annotation stubs here."),
 ) -> None:
     """List the sentences the model is least sure about: what to label next."""
+    from stances.learn.manifest import check_model_folder
+
     try:
         if write is not None:
             check_new_path(write, suffix=".yaml")
@@ -639,6 +667,9 @@ def evaluate(
 ) -> None:
     """Score the tool on hand-labelled articles it was not trained on, beside the keyword
     baseline: statements, actors, issues and cells, then the errors."""
+    from stances.learn.manifest import check_model_folder
+    from stances.project.corpus import refuse_authored
+
     try:
         if json_file:
             check_output_path(json_file, suffix=".json")
@@ -681,6 +712,8 @@ def print_evaluation(result, *, n_articles: int, n_labels: int) -> None:
     reliability = Table(title="Confidence against precision (tool rows)", title_justify="left")
     for column in ("confidence", "rows", "precision"):
         reliability.add_column(column, justify="right")
+    import pandas as pd
+
     for row in result.reliability.itertuples():
         precision = "–" if pd.isna(row.precision) else f"{row.precision:.2f}"
         reliability.add_row(str(row.bin), str(row.rows), precision)
@@ -722,6 +755,9 @@ def matrix(
     """Build the matrix from the hand labels alone (no model) and print it."""
     from stances.io.tables import check_table_path, write_table
     from stances.pipeline import matrix_of_labels
+    from stances.project.codebook import CODEBOOK_FILE
+    from stances.project.load import load_project
+    from stances.report.names import Names
 
     try:
         if out is not None:
@@ -790,6 +826,7 @@ def export_dna(
     to a new DNA database."""
     from stances.io.atomic import check_new_path
     from stances.io.dna import DNA_SUFFIX
+    from stances.learn.manifest import check_model_folder
 
     try:
         check_new_path(out, suffix=DNA_SUFFIX)
@@ -826,6 +863,9 @@ def import_corrections(
     annotator: str = typer.Option("analyst", "--annotator", help="Who marked the verdicts."),
 ) -> None:
     """Turn the verdicts of the workbook's Statements sheet into new annotation files."""
+    from stances.project.codebook import CODEBOOK_FILE
+    from stances.project.load import load_project
+
     try:
         project = load_project(
             corpus, [(corpus, annotations)], codebook=annotations / CODEBOOK_FILE

@@ -6,6 +6,9 @@ paths; it checks the outputs before any fitting, and decides whether to retrain.
 
 from __future__ import annotations
 
+import math
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +26,14 @@ from stances.learn.persistence import load_model, save_model
 from stances.learn.training import train
 from stances.project.corpus import refuse_authored
 from stances.project.load import Project, check_unseen
-from stances.report.compare import compare_articles, compare_sets, group_articles
+from stances.report.aggregate import summarise_parts
+from stances.report.compare import (
+    article_groups,
+    compare_articles,
+    compare_groups,
+    compare_sets,
+    group_articles,
+)
 from stances.report.dna_export import export_dna
 from stances.report.exports import check_report_outputs, write_extras
 from stances.report.matrix import (
@@ -32,14 +42,21 @@ from stances.report.matrix import (
     Source,
     actor_order,
     build_matrix,
+    matrix_of_counts,
     select_statements,
 )
 from stances.report.names import Names, describe_articles
 from stances.report.reliability import Agreement, labellings_agreement, model_agreement
-from stances.report.workbook import WorkbookData, write_workbook
+from stances.report.workbook import (
+    MAX_STATEMENT_ROWS,
+    WorkbookData,
+    statements_beside,
+    write_workbook,
+)
+from stances.statements.chunks import CHUNK_SIZE, tag_in_chunks
 from stances.statements.hand import hand_statements
 from stances.statements.heldout import held_out_statements
-from stances.statements.tagging import Tagging, tag
+from stances.statements.tagging import tag
 
 # Above this many articles the workbook compares outlets, not articles: one block of
 # columns per article would be unreadable long before Excel's 16,384 columns.
@@ -69,7 +86,8 @@ class RunResult:
 
     matrix: pd.DataFrame
     comparison: pd.DataFrame
-    tagging: Tagging
+    statements: pd.DataFrame  # those the matrix counts (the most confident, above the cap)
+    review: pd.DataFrame  # speakers missing from the registry
     trained: TrainedModel
     workbook: Path
     extra_files: list[Path]
@@ -110,34 +128,65 @@ def run(
     csv_dir: Path | None = None,
     png: Path | None = None,
     compare_by: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    jobs: int = 1,
+    max_statement_rows: int = MAX_STATEMENT_ROWS,
     progress: Callable[[str], None] = lambda step: None,
 ) -> RunResult:
     """The main job: model (retrained when stale) → tag → matrix → workbook (and CSV, PNG).
 
     The matrix counts the hand labels and the model rows at `min_confidence` or above
     (`DEFAULT_MIN_CONFIDENCE`: see `stances.report.matrix`); the workbook shows those.
-    The comparison sets articles side by side, or groups of them (`compare_by`: outlet,
-    day, week or a metadata field; outlets above `MAX_COMPARED_ARTICLES` articles).
+    The comparison sets articles side by side, or groups of them in long format
+    (`compare_by`: outlet, day, week or a metadata field; outlets above
+    `MAX_COMPARED_ARTICLES` articles).
+
+    It streams: the corpus is tagged in chunks of `chunk_size` articles (in `jobs`
+    processes), each chunk's statements written to a Parquet file and the figures
+    summed chunk by chunk, so memory stays flat in the number of articles. Above the
+    workbook's cap the counted statements stay beside it (`statements_beside`).
     """
     check_report_outputs(out, csv_dir=csv_dir, png=png)
     check_model_folder(models)
+    refuse_authored(project.corpus)
     progress(STEPS[0])
     trained = current_model(project, Path(models))
     progress(STEPS[1])
-    tagging = tag(project, trained.model)
-    progress(STEPS[2])
-    codebook, corpus = project.codebook, project.corpus
-    chosen = select_statements(
-        tagging.statements, sources=Source(source).sources, min_confidence=min_confidence
-    )
-    actors = actor_order(codebook, chosen, by)
-    matrix = build_matrix(chosen, by=by, issues=codebook.issue_ids, actors=actors)
-    compared, among = chosen, corpus
-    if len(corpus) > MAX_COMPARED_ARTICLES:
-        compared, among = group_articles(chosen, corpus, compare_by or "outlet")
-    elif compare_by is not None:
-        compared, among = group_articles(chosen, corpus, compare_by)
-    comparison = compare_articles(compared, among, by=by, issues=codebook.issue_ids, actors=actors)
+    codebook, corpus, out = project.codebook, project.corpus, Path(out)
+    compare_by = compare_by or ("outlet" if len(corpus) > MAX_COMPARED_ARTICLES else None)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".stances-") as scratch:
+        size = balanced_chunk_size(len(corpus), chunk_size, jobs)
+        tagged = tag_in_chunks(
+            project, trained.model, Path(scratch) / "parts", chunk_size=size, jobs=jobs
+        )
+        progress(STEPS[2])
+        counted = Path(scratch) / "counted.parquet"
+        summary = summarise_parts(
+            tagged.parts,
+            by=by,
+            sources=Source(source).sources,
+            min_confidence=min_confidence,
+            counted_file=counted,
+            groups=article_groups(corpus, compare_by) if compare_by else None,
+            keep=max_statement_rows,
+        )
+        beside = None
+        if not summary.complete:
+            beside = statements_beside(out)
+            os.replace(counted, beside)
+    chosen = summary.kept
+    found = pd.DataFrame({RowKind(by).value: summary.counts.index.get_level_values("actor")})
+    actors = actor_order(codebook, found, by)
+    matrix = matrix_of_counts(summary.counts, codebook.issue_ids, actors)
+    if compare_by is None:
+        comparison = compare_articles(
+            chosen, corpus, by=by, issues=codebook.issue_ids, actors=actors
+        )
+    else:
+        groups = group_articles(chosen.head(0), corpus, compare_by)[1]
+        comparison = compare_groups(
+            summary.group_counts, groups, issues=codebook.issue_ids, actors=actors
+        )
     progress(STEPS[3])
     data = WorkbookData(
         matrix,
@@ -146,12 +195,15 @@ def run(
         codebook,
         corpus,
         trained.figures,
-        tagging.review,
+        tagged.review,
         by,
         min_confidence=min_confidence,
         sources=Source(source).sources,
+        compare_by=compare_by or "article",
+        statements_total=summary.total,
+        statements_file=beside,
     )
-    workbook = write_workbook(data, out)
+    workbook = write_workbook(data, out, max_statement_rows=max_statement_rows)
     heatmap = {
         "names": Names(codebook),
         "by": by,
@@ -166,7 +218,20 @@ def run(
         png=png,
         heatmap=heatmap,
     )
-    return RunResult(matrix, comparison, tagging, trained, workbook, extra)
+    return RunResult(matrix, comparison, chosen, tagged.review, trained, workbook, extra)
+
+
+def balanced_chunk_size(articles: int, chunk_size: int, jobs: int) -> int:
+    """`chunk_size`, or smaller so that `jobs` processes get at least four chunks each:
+    five chunks on two processes leave one idle for a fifth of the time.
+
+    >>> balanced_chunk_size(1000, 200, 2), balanced_chunk_size(10000, 200, 2)
+    (125, 200)
+    """
+    workers = (os.cpu_count() or 1) if jobs < 0 else jobs
+    if workers <= 1:
+        return chunk_size
+    return max(1, min(chunk_size, math.ceil(articles / (workers * 4))))
 
 
 def evaluate(

@@ -84,3 +84,36 @@ def test_comparing_two_articles_gives_the_cells_where_they_differ(saved):
     rows = differences.set_index(["actor", "issue"])["agreement"]
     assert rows[("east", "missiles")] == "contradict"
     assert set(statements["article"]) == {"t1", "t2", "t3"}
+
+
+def test_a_run_streams_the_chunks_into_the_same_matrix_as_the_whole_table(saved, tmp_path):
+    from stances.report.matrix import build_matrix, select_statements
+    from stances.statements.tagging import tag
+
+    project = load(saved)
+    whole = select_statements(
+        tag(project, current_model(project, saved / "models").model).statements,
+        min_confidence=0.6,
+    )
+    result = run(project, models=saved / "models", out=tmp_path / "s.xlsx", chunk_size=1)
+    expected = build_matrix(
+        whole, issues=project.codebook.issue_ids, actors=result.matrix["actor"].unique()
+    )
+    assert result.matrix.equals(expected)
+    assert result.statements.equals(whole.reset_index(drop=True))
+
+
+def test_above_the_cap_a_run_leaves_the_counted_statements_beside_the_workbook(saved, tmp_path):
+    import pandas as pd
+
+    (tmp_path / "out").mkdir()
+    result = run(
+        load(saved), models=saved / "models", out=tmp_path / "out" / "s.xlsx", max_statement_rows=2
+    )
+    beside = pd.read_parquet(tmp_path / "out" / "s.statements.parquet")
+    assert len(result.statements) == 2 and len(beside) == result.matrix["count"].sum() > 2
+    assert pd.read_excel(result.workbook, sheet_name="Statements", header=2).shape[0] == 2
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "s.statements.parquet",
+        "s.xlsx",
+    ]

@@ -8,10 +8,17 @@ from collections.abc import Iterable
 import pandas as pd
 
 from stances.project.corpus import Article, Corpus
-from stances.report.matrix import NO_STATEMENT, RowKind, build_matrix
+from stances.report.matrix import (
+    NO_STATEMENT,
+    RowKind,
+    build_matrix,
+    cell_counts,
+    label_cell,
+)
 
 STRENGTH_GAP = 0.5
 CELL_FIELDS = ("position", "count", "label", "human", "model", "model_confidence")
+GROUP_COLUMN = "articles"  # the long comparison's first column: the group of articles
 
 
 def articles_by_date(corpus: Corpus, articles: Iterable[str]) -> list[str]:
@@ -169,7 +176,7 @@ def group_articles(
     >>> list(grouped["article"]), groups["Wire"].title
     (['Wire', 'Wire'], '2 articles')
     """
-    key = {a.id: group_of(a, group_by) for a in corpus}
+    key = article_groups(corpus, group_by)
     members: dict[str, list[Article]] = {}
     for article in corpus:
         members.setdefault(key[article.id], []).append(article)
@@ -184,3 +191,71 @@ def group_articles(
         for name, articles in members.items()
     }
     return statements.assign(article=statements["article"].map(key)), Corpus(None, groups)
+
+
+def compare_groups(
+    counts: pd.DataFrame,
+    groups: Corpus,
+    *,
+    issues: list[str],
+    actors: list[str],
+) -> pd.DataFrame:
+    """The cells of groups of articles in long format: one row per group × actor × issue
+    with statements (so never wider than its columns, however many groups), groups in
+    date order within each cell, and whether the groups covering the cell agree.
+
+    `counts` are `cell_counts(..., keys=["article"])` of the statements with each
+    article replaced by its group (`group_articles`), or their sum over chunks.
+    Columns: `GROUP_COLUMN`, actor, issue, `CELL_FIELDS`, agreement.
+
+    >>> corpus = Corpus(None, {"a": Article("a", "", outlet="Wire"),
+    ...                        "b": Article("b", "", outlet="Post")})
+    >>> statements = pd.DataFrame({"article": ["a", "b"], "group": ["east", "east"],
+    ...                            "issue": ["missiles"] * 2, "position": [1, -1]})
+    >>> grouped, groups = group_articles(statements, corpus, "outlet")
+    >>> counts = cell_counts(grouped, "group", keys=["article"])
+    >>> compare_groups(counts, groups, issues=["missiles"], actors=["east"])[
+    ...     ["articles", "actor", "label", "agreement"]]
+      articles actor    label   agreement
+    0     Post  east   oppose  contradict
+    1     Wire  east  support  contradict
+    """
+    columns = [GROUP_COLUMN, "actor", "issue", *CELL_FIELDS, "agreement"]
+    cells = counts.reset_index().rename(columns={"article": GROUP_COLUMN})
+    cells = cells[(cells["count"] > 0) & cells["actor"].isin(actors) & cells["issue"].isin(issues)]
+    if cells.empty:
+        return pd.DataFrame(columns=columns)
+    order = {name: rank for rank, name in enumerate(articles_by_date(groups, groups.articles))}
+    cells = cells.assign(
+        _actor=cells["actor"].map({a: i for i, a in enumerate(actors)}),
+        _issue=cells["issue"].map({a: i for i, a in enumerate(issues)}),
+        _group=cells[GROUP_COLUMN].map(order).fillna(len(order)),
+        position=cells["position_sum"] / cells["count"],
+        model_confidence=(cells["confidence_sum"] / cells["model"]).where(cells["model"] > 0),
+    ).sort_values(["_actor", "_issue", "_group", GROUP_COLUMN])
+    cells["label"] = [
+        label_cell(c, s, o, m)
+        for c, s, o, m in zip(
+            cells["count"], cells["support"], cells["oppose"], cells["position"], strict=True
+        )
+    ]
+    verdicts = {
+        key: agreement(list(rows["label"]), list(rows["position"]))
+        for key, rows in cells.groupby(["actor", "issue"], sort=False)
+    }
+    cells["agreement"] = [verdicts[key] for key in zip(cells["actor"], cells["issue"], strict=True)]
+    return cells[columns].reset_index(drop=True)
+
+
+def group_counts(
+    statements: pd.DataFrame, groups: dict[str, str], by: RowKind | str
+) -> pd.DataFrame:
+    """`cell_counts` per group of articles (`groups`: article id → group, `article_groups`)
+    of some statements: summed over chunks, they are what `compare_groups` reads."""
+    grouped = statements.assign(article=statements["article"].map(groups))
+    return cell_counts(grouped, by, keys=["article"])
+
+
+def article_groups(corpus: Corpus, group_by: str) -> dict[str, str]:
+    """The group (`group_of`) of each article of the corpus."""
+    return {a.id: group_of(a, group_by) for a in corpus}

@@ -1,15 +1,24 @@
-"""Aggregating statements into an actor × issue position matrix."""
+"""Aggregating statements into an actor × issue position matrix.
+
+The choices it is built with (`RowKind`, `Source`, `MatrixValue`, `DEFAULT_MIN_CONFIDENCE`)
+live in `choices.py`, free of pandas for the command line, and are named here too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from enum import StrEnum
 
 import pandas as pd
 
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
+from stances.report.choices import (  # noqa: F401
+    DEFAULT_MIN_CONFIDENCE,
+    MatrixValue,
+    RowKind,
+    Source,
+)
 from stances.text.attribution import UNPLACED
 
 MATRIX_COLUMNS = [
@@ -28,48 +37,6 @@ MATRIX_COLUMNS = [
 ]
 NO_STATEMENT = "no statement"
 MIXED_SHARE = 0.25
-# Model rows below this confidence are not counted by default: on the frozen test set
-# (`stances evaluate`) rows under 0.6 were right less than half the time (0.30 below
-# 0.4, 0.41 from 0.4 to 0.6), rows from 0.6 to 0.8 two times in three (0.67), rows
-# above 0.8 six times in seven (0.86).
-DEFAULT_MIN_CONFIDENCE = 0.6
-
-
-class RowKind(StrEnum):
-    """What the rows of a matrix are: actor groups or single speakers."""
-
-    group = "group"
-    speaker = "speaker"
-
-
-class Source(StrEnum):
-    """Which statements a matrix counts: hand labels, model rows or both."""
-
-    human = "human"
-    model = "model"
-    both = "both"
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        """The `source` values of the statements table this choice keeps."""
-        return ("human", "model") if self is Source.both else (self.value,)
-
-
-class MatrixValue(StrEnum):
-    """What a cell shows: the mean position, or the sum (support minus oppose: DNA's
-    "subtract" aggregation; the count is its "ignore")."""
-
-    mean = "mean"
-    sum = "sum"
-
-    @property
-    def column(self) -> str:
-        """The matrix column that holds this value.
-
-        >>> MatrixValue("sum").column
-        'position_sum'
-        """
-        return "position" if self is MatrixValue.mean else "position_sum"
 
 
 def select_statements(
@@ -158,7 +125,17 @@ def build_matrix(
     by = RowKind(by).value
     issues = list(issues) if issues is not None else sorted(statements["issue"].unique())
     actors = list(actors) if actors is not None else sorted(statements[by].unique())
-    counts = _cell_counts(statements, by)
+    return matrix_of_counts(cell_counts(statements, by), issues, actors, mixed_share)
+
+
+def matrix_of_counts(
+    counts: pd.DataFrame,
+    issues: list[str],
+    actors: list[str],
+    mixed_share: float = MIXED_SHARE,
+) -> pd.DataFrame:
+    """The matrix (`MATRIX_COLUMNS`) of cell counts (`cell_counts`, or their sum over
+    chunks of the statements: every count adds up), empty cells included."""
     grid = pd.MultiIndex.from_product([actors, issues], names=["actor", "issue"])
     cells = counts.reindex(grid, fill_value=0).reset_index()
     cells["position"] = (cells["position_sum"] / cells["count"]).where(cells["count"] > 0)
@@ -176,7 +153,28 @@ def build_matrix(
     return cells[MATRIX_COLUMNS]
 
 
-def _cell_counts(statements: pd.DataFrame, by: str) -> pd.DataFrame:
+COUNT_COLUMNS = [
+    "count",
+    "support",
+    "oppose",
+    "neutral",
+    "position_sum",
+    "human",
+    "model",
+    "confidence_sum",
+]
+
+
+def cell_counts(statements: pd.DataFrame, by: RowKind | str, keys: list[str] = ()) -> pd.DataFrame:
+    """Per (`keys`…, actor, issue): `COUNT_COLUMNS`, sums that add up across any split of
+    the statements (so chunks of a corpus are counted one at a time and summed).
+
+    >>> statements = pd.DataFrame({"group": ["east", "east"], "issue": ["missiles"] * 2,
+    ...                            "position": [1, -1]})
+    >>> cell_counts(statements, "group")[["count", "support", "oppose"]].to_numpy().tolist()
+    [[2, 1, 1]]
+    """
+    by, keys = RowKind(by).value, list(keys)
     position = statements["position"].astype(int)
     model = (
         statements["source"] == "model"
@@ -185,7 +183,8 @@ def _cell_counts(statements: pd.DataFrame, by: str) -> pd.DataFrame:
     )
     confidence = statements.get("confidence", 0.0)
     frame = pd.DataFrame(
-        {
+        {key: statements[key] for key in keys}
+        | {
             "actor": statements[by],
             "issue": statements["issue"],
             "count": 1,
@@ -198,23 +197,23 @@ def _cell_counts(statements: pd.DataFrame, by: str) -> pd.DataFrame:
             "confidence_sum": (confidence * model).astype(float),
         }
     )
-    columns = [
-        "count",
-        "support",
-        "oppose",
-        "neutral",
-        "position_sum",
-        "human",
-        "model",
-        "confidence_sum",
-    ]
+    index = [*keys, "actor", "issue"]
     if frame.empty:
         return pd.DataFrame(
-            columns=columns,
-            index=pd.MultiIndex.from_tuples([], names=["actor", "issue"]),
+            columns=COUNT_COLUMNS,
+            index=pd.MultiIndex.from_tuples([], names=index),
             dtype=int,
         )
-    return frame.groupby(["actor", "issue"])[columns].sum()
+    return frame.groupby(index)[COUNT_COLUMNS].sum()
+
+
+def add_counts(total: pd.DataFrame | None, counts: pd.DataFrame) -> pd.DataFrame:
+    """The sum of two `cell_counts` tables (`total` None: nothing counted yet)."""
+    if total is None or total.empty:
+        return counts
+    if counts.empty:
+        return total
+    return total.add(counts, fill_value=0).astype(total.dtypes.to_dict())
 
 
 def actor_order(codebook: Codebook, statements: pd.DataFrame, by: RowKind | str) -> list[str]:

@@ -8,10 +8,11 @@ rows alone are pale, italic and outlined with dashes.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, PatternFill
@@ -25,12 +26,20 @@ from stances.learn.figures import Figures
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
 from stances.report.cells import MODEL_ONLY_NOTE, is_model_only, row_cell_text
+from stances.report.compare import GROUP_COLUMN, article_groups
 from stances.report.matrix import RowKind
 from stances.report.names import Names, describe_articles
-from stances.report.sheets import TABLE_HEADER_ROW, codebook_sheet, model_sheet, table_sheet
+from stances.report.sheets import (
+    TABLE_HEADER_ROW,
+    TEXT_WIDTH,
+    codebook_sheet,
+    model_sheet,
+)
+from stances.report.streamed import copy_sheet, stream_table
 from stances.report.xlsx import (
     EMPTY_FILL,
     HEADER_FONT,
+    HUMAN_FILL,
     MIXED_FILL,
     MODEL_ONLY_BORDER,
     MODEL_ONLY_FONT,
@@ -52,12 +61,22 @@ MATRIX_HEADER_ROW = 4  # issue labels; the propositions below them
 ARTICLE_HEADER_ROW = 4  # titles; outlet, date and id below them
 ISSUE_WIDTH = 30
 CORPUS_MARK = "stances corpus: "
+# Above this many statements the Statements sheet holds the most confident ones and the
+# whole table goes to Parquet beside the workbook (Excel stops at 1,048,576 rows; long
+# before that a sheet is no longer read, and the workbook grows slow to write and open).
+MAX_STATEMENT_ROWS = 50_000
+STATEMENTS_SUFFIX = ".statements.parquet"
+REVIEW_MENTIONS = 10  # mentions shown per speaker missing from the registry
 
 
 @dataclass(frozen=True)
 class WorkbookData:
     """Everything the workbook shows. `statements` are the ones the matrix counts;
-    `min_confidence` and `sources` say how they were chosen (for the title rows)."""
+    `min_confidence` and `sources` say how they were chosen (for the title rows).
+    `comparison` is `compare_articles`' wide table, or `compare_groups`' long one for
+    groups of articles (`compare_by`: outlet, day, week or a field). When `statements`
+    hold only the most confident of `statements_total` rows, the whole table is in
+    `statements_file`."""
 
     matrix: pd.DataFrame
     comparison: pd.DataFrame
@@ -69,6 +88,9 @@ class WorkbookData:
     by: RowKind = RowKind.group
     min_confidence: float = 0.0
     sources: tuple[str, ...] = ("human", "model")
+    compare_by: str = "article"
+    statements_total: int | None = None
+    statements_file: Path | None = None
 
     @property
     def names(self) -> Names:
@@ -83,8 +105,15 @@ class WorkbookData:
         return "Counted: " + " and ".join(kinds[s] for s in self.sources) + "."
 
 
-def write_workbook(data: WorkbookData, path: Path | str) -> Path:
+def write_workbook(
+    data: WorkbookData, path: Path | str, *, max_statement_rows: int = MAX_STATEMENT_ROWS
+) -> Path:
     """Write the workbook atomically: the previous file stays intact if anything fails.
+
+    Above `max_statement_rows` statements the Statements sheet holds the most confident
+    ones and says so in its first row; the whole table goes to `statements_beside(path)`.
+    The Statements sheet is streamed (openpyxl's write-only mode), the other sheets
+    copied into the same write-only book.
 
     >>> import tempfile
     >>> from stances.project.codebook import load_codebook
@@ -108,24 +137,76 @@ def write_workbook(data: WorkbookData, path: Path | str) -> Path:
     'oppose -1.00 (n=1, hand)'
     """
     check_output_path(path, suffix=".xlsx")
-    book = Workbook()
+    data = _cap_statements(data, Path(path), max_statement_rows)
+    small = Workbook()
+    matrix_sheet(small.active, data)
+    comparison_sheet(small.create_sheet(_comparison_title(data)), data)
+    codebook_sheet(small.create_sheet("Codebook"), data.codebook)
+    model_sheet(small.create_sheet("Model"), data.figures)
+    book = Workbook(write_only=True)
     if data.corpus.path is not None:
         book.properties.subject = corpus_mark(data.corpus.path)
-    matrix_sheet(book.active, data)
-    comparison_sheet(book.create_sheet("By article"), data)
-    statements_sheet(book.create_sheet("Statements"), data)
-    codebook_sheet(book.create_sheet("Codebook"), data.codebook)
-    model_sheet(book.create_sheet("Model"), data.figures)
+    for index, sheet in enumerate(small.worksheets):
+        if index == 2:
+            statements_sheet(book.create_sheet("Statements"), data)
+        copy_sheet(sheet, book.create_sheet(sheet.title))
     if data.review is not None and not data.review.empty:
-        table_sheet(
-            book.create_sheet("Review speakers"),
-            data.review,
-            title="Speakers missing from the registry",
-            subtitle="Add them to the codebook's speakers, or check the group they were given.",
-        )
+        review_sheet(book.create_sheet("Review speakers"), data.review)
     with atomic_path(path) as temporary:
         book.save(temporary)
     return Path(path)
+
+
+def review_sheet(sheet, review: pd.DataFrame) -> None:
+    """Speakers missing from the registry: the first `REVIEW_MENTIONS` mentions of each
+    (one row per mention grows with the corpus; a few show where the name stands)."""
+    shown = review.groupby("speaker", sort=False).head(REVIEW_MENTIONS)
+    more = (
+        f" The first {REVIEW_MENTIONS} mentions of each of the {review['speaker'].nunique():,} "
+        f"speakers ({len(review):,} mentions in all)."
+        if len(shown) < len(review)
+        else ""
+    )
+    stream_table(
+        sheet,
+        shown,
+        title="Speakers missing from the registry",
+        subtitle="Add them to the codebook's speakers, or check the group they were given." + more,
+        header_row=TABLE_HEADER_ROW,
+        max_width=TEXT_WIDTH,
+    )
+
+
+def statements_beside(workbook: Path | str) -> Path:
+    """Where the whole statements table goes when the Statements sheet holds only the
+    most confident rows: `<workbook>.statements.parquet` beside it."""
+    workbook = Path(workbook)
+    return workbook.with_name(workbook.stem + STATEMENTS_SUFFIX)
+
+
+def most_confident(statements: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The `n` most confident statements (hand labels first), in their order."""
+    if len(statements) <= n:
+        return statements
+    rank = statements["confidence"].where(statements["source"] != "human", 2.0).to_numpy()
+    chosen = np.sort(np.argsort(-rank, kind="stable")[:n])
+    return statements.iloc[chosen]
+
+
+def _cap_statements(data: WorkbookData, path: Path, cap: int) -> WorkbookData:
+    """Above `cap` rows: the whole table to Parquet beside the workbook, the most
+    confident rows to the sheet."""
+    if len(data.statements) <= cap:
+        return data
+    beside = statements_beside(path)
+    with atomic_path(beside) as temporary:
+        data.statements.to_parquet(temporary, index=False)
+    return replace(
+        data,
+        statements=most_confident(data.statements, cap),
+        statements_total=len(data.statements),
+        statements_file=beside,
+    )
 
 
 def corpus_mark(corpus: Path | str) -> str:
@@ -194,6 +275,7 @@ def matrix_sheet(sheet: Worksheet, data: WorkbookData) -> None:
         proposition.font = NOTE_FONT
         proposition.alignment = Alignment(wrap_text=True, vertical="top")
     cells = data.matrix.set_index(["actor", "issue"])
+    quotes = quotes_by_cell(data.statements, by)
     for row_index, actor in enumerate(actors, start=top + 2):
         set_text(sheet, row_index, 1, names.actor(actor, by)).font = HEADER_FONT
         for column, issue in enumerate(issues, start=2):
@@ -202,7 +284,7 @@ def matrix_sheet(sheet: Worksheet, data: WorkbookData) -> None:
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             style_cell(cell, row)
             if row["count"]:
-                cell.comment = quotes_comment(data.statements, by, actor, issue)
+                cell.comment = quotes_comment(quotes.get((actor, issue), []), int(row["count"]))
     _legend(sheet, top + 3 + len(actors), n_columns=len(issues) + 1)
     fit_columns(sheet, from_row=top + 2, to_row=top + 1 + len(actors), maximum=28)
     for column in range(2, len(issues) + 2):
@@ -237,22 +319,85 @@ def _legend(sheet: Worksheet, row: int, *, n_columns: int) -> None:
         set_text(sheet, row + offset, 2, note).font = NOTE_FONT
 
 
-def quotes_comment(statements: pd.DataFrame, by: RowKind, actor: str, issue: str):
-    """The quotes behind a cell, hand labels first, then by confidence; "and N more"."""
-    rows = statements[(statements[by.value] == actor) & (statements["issue"] == issue)]
-    rows = rows.sort_values(["source", "confidence"], ascending=[True, False])
-    lines = [
-        f"[{r.article} {r.start}-{r.end}] {r.speaker} ({r.position:+d}, "
-        f"{'hand' if r.source == 'human' else f'model {r.confidence:.2f}'}): "
-        f"{shorten(r.text, QUOTE_CHARS)}"
-        for r in rows.head(TOP_QUOTES).itertuples()
-    ]
-    if len(rows) > TOP_QUOTES:
-        lines.append(f"… and {len(rows) - TOP_QUOTES} more (Statements sheet)")
+def quotes_by_cell(statements: pd.DataFrame, by: RowKind) -> dict[tuple[str, str], list[str]]:
+    """The first `TOP_QUOTES` quotes of each (actor, issue): hand labels first, then by
+    confidence; one sort of the table, not one filter per cell."""
+    top = (
+        statements.sort_values(["source", "confidence"], ascending=[True, False], kind="stable")
+        .groupby([by.value, "issue"], sort=False)
+        .head(TOP_QUOTES)
+    )
+    quotes: dict[tuple[str, str], list[str]] = {}
+    for r in top.itertuples():
+        how = "hand" if r.source == "human" else f"model {r.confidence:.2f}"
+        quotes.setdefault((getattr(r, by.value), r.issue), []).append(
+            f"[{r.article} {r.start}-{r.end}] {r.speaker} ({r.position:+d}, {how}): "
+            f"{shorten(r.text, QUOTE_CHARS)}"
+        )
+    return quotes
+
+
+def quotes_comment(lines: list[str], count: int):
+    """The quotes behind a cell of `count` statements; "and N more"."""
+    if count > len(lines):
+        lines = [*lines, f"… and {count - len(lines)} more (Statements sheet)"]
     return sized_comment("\n\n".join(lines))
 
 
+def _comparison_title(data: WorkbookData) -> str:
+    if GROUP_COLUMN in data.comparison.columns:
+        return f"By {data.compare_by}"[:31]  # Excel's longest sheet name
+    return "By article"
+
+
 def comparison_sheet(sheet: Worksheet, data: WorkbookData) -> None:
+    """Articles side by side (`articles_sheet`), or groups of them in long format
+    (`groups_sheet`): never wider than Excel's 16,384 columns."""
+    if GROUP_COLUMN in data.comparison.columns:
+        groups_sheet(sheet, data)
+    else:
+        articles_sheet(sheet, data)
+
+
+def groups_sheet(sheet: Worksheet, data: WorkbookData) -> None:
+    """One row per group of articles × actor × issue with statements: the group, how
+    many articles it holds, the cell, and whether the groups agree on it."""
+    table, names, by = data.comparison, data.names, RowKind(data.by)
+    kind = data.compare_by
+    title_rows(
+        sheet,
+        f"Positions by {kind}: each {kind}'s articles together, one row per cell",
+        f"{describe_articles(data.corpus)}. {data.counted()}",
+    )
+    top = TABLE_HEADER_ROW
+    heads = [kind.capitalize(), "Articles", names.group_kind(by), "Issue", "Cell", "Agreement"]
+    for column, head in enumerate(heads, start=1):
+        set_text(sheet, top, column, head).font = HEADER_FONT
+    sizes = _group_sizes(data)
+    for row_index, row in enumerate(table.itertuples(index=False), start=top + 1):
+        record = row._asdict()
+        group = record[GROUP_COLUMN]
+        set_text(sheet, row_index, 1, group)
+        set_text(sheet, row_index, 2, sizes.get(group, 0))
+        set_text(sheet, row_index, 3, names.actor(record["actor"], by))
+        set_text(sheet, row_index, 4, names.issue(record["issue"]))
+        cell = set_text(sheet, row_index, 5, row_cell_text(record))
+        style_cell(cell, record)
+        set_text(sheet, row_index, 6, record["agreement"])
+    sheet.auto_filter.ref = f"A{top}:F{top + len(table)}"
+    fit_columns(sheet, from_row=top, maximum=ISSUE_WIDTH)
+    sheet.freeze_panes = f"A{top + 1}"
+    set_page(sheet, header_rows=f"{top}:{top}")
+
+
+def _group_sizes(data: WorkbookData) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for group in article_groups(data.corpus, data.compare_by).values():
+        sizes[group] = sizes.get(group, 0) + 1
+    return sizes
+
+
+def articles_sheet(sheet: Worksheet, data: WorkbookData) -> None:
     """The cells per article in date order: each article's title, outlet, date and id in
     header rows of their own, then whether the articles agree."""
     table, names, by = data.comparison, data.names, RowKind(data.by)
@@ -305,17 +450,21 @@ def comparison_sheet(sheet: Worksheet, data: WorkbookData) -> None:
     set_page(sheet, header_rows=f"{top}:{first - 1}")
 
 
-def statements_sheet(sheet: Worksheet, data: WorkbookData) -> None:
-    """The statements the matrix counts, and a verdict column with drop-down lists to
-    correct model rows (`stances import-corrections` reads them back)."""
+def statements_sheet(sheet, data: WorkbookData) -> None:
+    """The statements the matrix counts (streamed into a write-only sheet), and a verdict
+    column with drop-down lists to correct model rows (`stances import-corrections`
+    reads them back). When they are only the most confident rows, the title says so."""
     table = data.statements.assign(**{VERDICT_COLUMN: None})
-    table_sheet(
+    stream_table(
         sheet,
         table,
-        title="Statements counted in the matrix",
+        title=statements_title(data),
         subtitle=f"{data.counted()} Hand labels shaded blue; mark model rows in "
         f"'{VERDICT_COLUMN}' (confirm, correct, reject) for `stances import-corrections`.",
-        human_rows=True,
+        header_row=TABLE_HEADER_ROW,
+        shaded=table["source"] == "human",
+        fill=HUMAN_FILL,
+        max_width=TEXT_WIDTH,
     )
     book = data.codebook
     first = {"issue": TABLE_HEADER_ROW + 1}  # rows of the Codebook sheet
@@ -345,7 +494,19 @@ def statements_sheet(sheet: Worksheet, data: WorkbookData) -> None:
         column = get_column_letter(columns.index(name) + 1)
         start, end = rows.split(":")
         check.add(f"{column}{start}:{column}{end}")
-        sheet.add_data_validation(check)
+        sheet.data_validations.append(check)
+
+
+def statements_title(data: WorkbookData) -> str:
+    """The Statements sheet's first row: which statements, and how many of how many."""
+    title = "Statements counted in the matrix"
+    if data.statements_total is None or data.statements_total <= len(data.statements):
+        return title
+    where = data.statements_file.name if data.statements_file else "a Parquet file"
+    return (
+        f"{title}: the {len(data.statements):,} most confident of {data.statements_total:,} "
+        f"(all {data.statements_total:,} in {where}, beside this workbook)"
+    )
 
 
 _CELL_FIELDS = ("position", "label", "human", "model", "model_confidence")

@@ -71,7 +71,7 @@ def title_rows(sheet: Worksheet, title: str, subtitle: str = "") -> None:
 def set_page(sheet: Worksheet, *, header_rows: str | None = None) -> None:
     """Landscape, one page wide (as many tall as needed), the header rows on every page."""
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

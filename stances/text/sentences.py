@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import re
 from dataclasses import dataclass
 
 import blingfire
+import numpy as np
 
 from stances.project.corpus import Article
 
 _LINE = re.compile(r"[^\n]+")
+_SENTENCES = blingfire.blingfire.TextToSentencesWithOffsets  # the library's C function
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,41 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
     non-blank character of the line (blingfire itself skips control characters)."""
     if not line.strip():
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(line)
-    ends = sorted({min(end, len(line)) for _, end in offsets} - {len(line)})
+    ends = sorted({min(end, len(line)) for end in sentence_ends(line)} - {len(line)})
     bounds = [0, *ends, len(line)]
     spans = [_trim(line, start, end) for start, end in itertools.pairwise(bounds)]
     return [(offset + start, offset + end) for start, end in spans if start < end]
+
+
+def sentence_ends(line: str) -> list[int]:
+    """Where blingfire ends each sentence of `line` (character offsets): what
+    `blingfire.text_to_sentences_and_offsets` gives, without its loop over every byte
+    in Python (a third of segmentation): the UTF-8 offsets are mapped to characters
+    at once, and need no mapping when the line is ASCII.
+
+    >>> sentence_ends("“Non,” he said. Then he left.")
+    [15, 29]
+    """
+    data = line.encode("utf-8")
+    size = len(data) * 2
+    output = ctypes.create_string_buffer(size)
+    starts, ends = (ctypes.c_int32 * size)(), (ctypes.c_int32 * size)()
+    found = _SENTENCES(
+        ctypes.c_char_p(data),
+        ctypes.c_int(len(data)),
+        ctypes.byref(output),
+        ctypes.byref(starts),
+        ctypes.byref(ends),
+        ctypes.c_int(size),
+    )
+    if found == -1 or found > size:
+        return []
+    last_bytes = ends[: output.value.count(b"\n") + 1]
+    if len(data) == len(line):
+        return [end + 1 for end in last_bytes]
+    is_first_byte = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
+    characters_before = np.concatenate([[0], np.cumsum(is_first_byte)])
+    return characters_before[np.array(last_bytes) + 1].tolist()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

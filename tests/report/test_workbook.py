@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from stances.learn.figures import ClassFigures, Figures, GroupFigures, Scores, TaskFigures
 from stances.project.codebook import load_codebook
 from stances.project.corpus import Article, Corpus
-from stances.report.compare import compare_articles
+from stances.report.compare import compare_articles, group_articles
 from stances.report.matrix import actor_order, build_matrix
 from stances.report.workbook import TOP_QUOTES, WorkbookData, write_workbook
 from stances.report.xlsx import COMMENT_CHARS_PER_LINE, MODEL_ONLY_LIGHTEN, position_colour
@@ -320,3 +320,112 @@ def test_the_whole_workbook_prints_one_page_wide(workbook_path, tmp_path):
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", data)
     assert boxes and all(float(w) > float(h) for w, h in boxes)
     assert len(re.findall(rb"/Type\s*/Page\b", data)) <= 8
+
+
+@pytest.fixture
+def capped_path(tmp_path):
+    """Six statements, the Statements sheet capped at three rows."""
+    codebook = load_codebook(SHIPPED_CODEBOOK)
+    table = statements(
+        ("a", "putin", "russia", "missiles", -1, 0.61, "model"),
+        ("a", "lavrov", "russia", "missiles", -1),
+        ("a", "blinken", "united_states", "missiles", 1, 0.95, "model"),
+        ("b", "sherman", "united_states", "exercises", 1, 0.70, "model"),
+        ("b", "putin", "russia", "exercises", -1, 0.90, "model"),
+        ("b", "lavrov", "russia", "exercises", -1, 0.65, "model"),
+    )
+    corpus = Corpus(None, {"a": Article("a", ""), "b": Article("b", "")})
+    matrix = build_matrix(table, issues=codebook.issue_ids)
+    comparison = compare_articles(table, corpus, issues=codebook.issue_ids)
+    data = WorkbookData(matrix, comparison, table, codebook, corpus)
+    return write_workbook(data, tmp_path / "big.xlsx", max_statement_rows=3)
+
+
+def test_above_the_cap_the_statements_sheet_holds_the_most_confident_rows(capped_path):
+    table = pd.read_excel(capped_path, sheet_name="Statements", header=2)
+    assert len(table) == 3
+    assert list(table["speaker"]) == ["lavrov", "blinken", "putin"]  # hand, 0.95, 0.90
+    assert list(table["source"]) == ["human", "model", "model"]
+
+
+def test_above_the_cap_the_first_row_says_how_many_of_how_many_and_where_the_rest_is(
+    capped_path,
+):
+    title = openpyxl.load_workbook(capped_path)["Statements"]["A1"].value
+    assert title == (
+        "Statements counted in the matrix: the 3 most confident of 6 "
+        "(all 6 in big.statements.parquet, beside this workbook)"
+    )
+
+
+def test_above_the_cap_the_whole_table_goes_to_parquet_beside_the_workbook(capped_path):
+    beside = pd.read_parquet(capped_path.with_name("big.statements.parquet"))
+    assert len(beside) == 6 and set(beside["speaker"]) == {"putin", "lavrov", "blinken", "sherman"}
+
+
+def test_above_the_cap_the_matrix_still_counts_every_statement(capped_path):
+    sheet = openpyxl.load_workbook(capped_path)["Matrix"]
+    russia = next(r for r in range(6, 12) if sheet.cell(r, 1).value == "Russia")
+    cells = [sheet.cell(russia, c).value for c in range(2, 6)]
+    assert "oppose -1.00 (n=2: 1 hand, 1 model, conf 0.61)" in cells
+    assert "oppose -1.00 (n=2, model only, conf 0.78)" in cells
+
+
+def test_at_or_below_the_cap_nothing_is_written_beside_the_workbook(workbook_path):
+    assert not workbook_path.with_name("stances.statements.parquet").exists()
+    title = openpyxl.load_workbook(workbook_path)["Statements"]["A1"].value
+    assert title == "Statements counted in the matrix"
+
+
+@pytest.fixture
+def outlets_path(tmp_path):
+    """Thirty outlets of one article each, compared by outlet: the long format."""
+    from stances.report.compare import compare_groups, group_counts
+
+    codebook = load_codebook(SHIPPED_CODEBOOK)
+    ids = [f"a{i:02d}" for i in range(30)]
+    corpus = Corpus(None, {a: Article(a, "", outlet=f"Outlet {a}") for a in ids})
+    table = statements(*[(a, "putin", "russia", "missiles", (-1) ** i) for i, a in enumerate(ids)])
+    actors = ["russia"]
+    counts = group_counts(table, {a: f"Outlet {a}" for a in ids}, "group")
+    groups = group_articles(table, corpus, "outlet")[1]
+    comparison = compare_groups(counts, groups, issues=codebook.issue_ids, actors=actors)
+    matrix = build_matrix(table, issues=codebook.issue_ids, actors=actors)
+    data = WorkbookData(matrix, comparison, table, codebook, corpus, compare_by="outlet")
+    return write_workbook(data, tmp_path / "outlets.xlsx")
+
+
+def test_groups_of_articles_are_compared_in_long_format_one_row_per_cell(outlets_path):
+    book = openpyxl.load_workbook(outlets_path)
+    assert book.sheetnames[1] == "By outlet"
+    table = pd.read_excel(outlets_path, sheet_name="By outlet", header=2)
+    assert list(table.columns) == [
+        "Outlet",
+        "Articles",
+        "Actor group",
+        "Issue",
+        "Cell",
+        "Agreement",
+    ]
+    assert len(table) == 30 and book["By outlet"].max_column == 6
+    assert table.loc[0, "Cell"] == "support +1.00 (n=1, hand)"
+    assert set(table["Agreement"]) == {"contradict"} and set(table["Articles"]) == {1}
+
+
+def test_the_review_sheet_shows_the_first_mentions_of_each_speaker_and_says_so(tmp_path):
+    from stances.report.workbook import REVIEW_MENTIONS
+    from stances.statements.tagging import REVIEW_COLUMNS
+
+    codebook = load_codebook(SHIPPED_CODEBOOK)
+    table = statements(("a", "putin", "russia", "missiles", -1))
+    corpus = Corpus(None, {"a": Article("a", "")})
+    mention = ["a", 0, "new:jane_roe", "Jane Roe", "unplaced", None, "mention", "Jane Roe said."]
+    review = pd.DataFrame([mention] * (REVIEW_MENTIONS + 2), columns=REVIEW_COLUMNS)
+    matrix = build_matrix(table, issues=codebook.issue_ids)
+    comparison = compare_articles(table, corpus, issues=codebook.issue_ids)
+    data = WorkbookData(matrix, comparison, table, codebook, corpus, review=review)
+    path = write_workbook(data, tmp_path / "s.xlsx")
+    shown = pd.read_excel(path, sheet_name="Review speakers", header=2)
+    assert len(shown) == REVIEW_MENTIONS
+    subtitle = openpyxl.load_workbook(path)["Review speakers"]["A2"].value
+    assert subtitle.endswith(f"({REVIEW_MENTIONS + 2} mentions in all).")
