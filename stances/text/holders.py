@@ -62,6 +62,17 @@ CUED_NOUN = re.compile(
     rf"(?:(?:{_either(WORDS.ranks)})\s+)?(?:{_either(HOLDER_WORDS)})\b"
 )
 WORD = re.compile(r"[\w’']+")
+# Where a mention stands (`_add_syntax`); `TAIL` characters before it are enough to see
+SUBJECT_WITH_APPOSITION = re.compile(
+    r"^\s*(?:,[^,“”\"]{0,90},\s*)(?:\w+\s+){0,2}?" + STANCE_VERB.pattern, re.IGNORECASE
+)
+POSSESSIVE = re.compile(r"^[’']s?\s")
+AFTER_REPORTING_VERB = re.compile(r"\bsaid\s*$|\bsays\s*$|\btold\s*$|\bwarned\s*$|\badded\s*$")
+AFTER_ACCORDING_TO = re.compile(r"\baccording\s+to\s*(?:the\s+)?$", re.IGNORECASE)
+AFTER_CLOSING_QUOTE = re.compile(r"[”\"]\s*,?\s*$|[,.]\s*[”\"]\s*\w*\s*$")
+NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\s*$")
+INFINITIVE_OBJECT = re.compile(r"^\s+(?:not\s+|never\s+)?(?:to|from)\b")
+TAIL = 80
 # What one candidate has that speaks against the others: compared in the sentence.
 RIVAL_FEATURES = (
     "subject_of_reporting_verb",
@@ -228,11 +239,11 @@ def _add_syntax(candidate: Candidate, sentence: str, before: str, after: str, st
         candidate.add(f"word+{offset}={word}")
     if not before.strip(" “”\"'‘’—–-"):
         candidate.add("sentence_start")
-    if STANCE_VERB.match(re.sub(r"^[’']s\b", "", after)) and not after.startswith(("’s", "'s")):
+    if not after.startswith(("’s", "'s")) and STANCE_VERB.match(after):
         candidate.add("subject_of_verb")
-    if re.match(r"^\s*(?:,[^,“”\"]{0,90},\s*)(?:\w+\s+){0,2}?" + STANCE_VERB.pattern, after, re.I):
+    if SUBJECT_WITH_APPOSITION.match(after):
         candidate.add("subject_with_apposition")
-    if re.match(r"^[’']s?\s", after):
+    if POSSESSIVE.match(after):
         candidate.add("possessive")
     if OBJECT_BEFORE.search(before):
         candidate.add("after_preposition")
@@ -240,17 +251,18 @@ def _add_syntax(candidate: Candidate, sentence: str, before: str, after: str, st
         candidate.add("object_of_call")
     if REPORTING_AFTER.match(after):
         candidate.add("subject_of_reporting_verb")
-    if re.search(r"\bsaid\s*$|\bsays\s*$|\btold\s*$|\bwarned\s*$|\badded\s*$", before.rstrip(" ,")):
+    tail = before[-TAIL:]
+    if AFTER_REPORTING_VERB.search(tail.rstrip(" ,")):
         candidate.add("after_reporting_verb")
-    if re.search(r"\baccording\s+to\s*(?:the\s+)?$", before, re.I):
+    if AFTER_ACCORDING_TO.search(tail):
         candidate.add("according_to")
-    if re.match(r"^\s*:", after) and len(before) < 60:
+    if after.lstrip().startswith(":") and len(before) < 60:
         candidate.add("headline_colon")
-    if re.search(r"[”\"]\s*,?\s*$", before) or re.search(r"[,.]\s*[”\"]\s*\w*\s*$", before):
+    if AFTER_CLOSING_QUOTE.search(tail):
         candidate.add("after_closing_quote")
-    if re.search(r"\b(?:not|never|no)\s*$", before):
+    if NEGATED_BEFORE.search(tail):
         candidate.add("negated_before")
-    if re.match(r"^\s+(?:not\s+|never\s+)?(?:to|from)\b", after):
+    if INFINITIVE_OBJECT.match(after):
         candidate.add("infinitive_object")
 
 
@@ -309,9 +321,12 @@ def _add_sentence_features(
     has_verb = bool(REPORTING_VERB.search(outside))
     pronoun = bool(PRONOUN_SUBJECT.search(sentence))
     n = len(found)
+    having = Counter(
+        key for candidate in found.values() for key in RIVAL_FEATURES if candidate.features.get(key)
+    )
     for candidate in found.values():
         for key in RIVAL_FEATURES:
-            if any(other.features.get(key) for other in found.values() if other is not candidate):
+            if having[key] > bool(candidate.features.get(key)):
                 candidate.add(f"rival_{key}")
     for candidate in found.values():
         if candidate.group == UNPLACED:
