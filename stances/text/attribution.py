@@ -61,8 +61,8 @@ APPOSITION = re.compile(r"\s*,\s*")
 ROLE_WORD = re.compile(rf"\b(?:{_either(WORDS.roles('the'))})\b", re.IGNORECASE)
 # A role that is someone's own, not a qualified one ("press secretary" is no "Secretary")
 HEAD_ROLE_WORD = re.compile(
-    rf"(?<!press )(?<!deputy )(?<!Deputy )(?<!under )(?<!Under )(?<!assistant )"
-    rf"(?<!Assistant )(?<!vice )(?<!Vice )\b(?:{_either(WORDS.roles('the'))})\b(?!\s+General)",
+    rf"(?<!press )(?<!deputy )(?<!under )(?<!assistant )(?<!vice )"
+    rf"\b(?:{_either(WORDS.roles('the'))})\b(?!\s+General)",
     re.IGNORECASE,
 )
 # The run of capitalised title words that touches a name: "Deputy Foreign Minister ",

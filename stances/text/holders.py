@@ -30,13 +30,7 @@ from stances.text.attribution import (
 )
 from stances.text.turns import transcript_turns
 from stances.text.words import WORDS
-
-
-def _either(words) -> str:
-    """A regex alternation of `words`, longest first, spaces matching any whitespace."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
+from stances.text.words import alternation as _either
 
 STANCE_VERB = re.compile(
     rf"(?:\s|\b(?:{_either(WORDS.subject_adverbs)})\b|\bon\s+\w+day\b)*"
@@ -232,7 +226,8 @@ def _add_syntax(candidate: Candidate, sentence: str, before: str, after: str, st
     """Where a mention stands: subject of a stance verb, object of a call, a possessive;
     and the words right before and after it ("rejected", "’s demands", "called on")."""
     candidate.add("position_early", 1.0 - start / max(len(sentence), 1))
-    left, right = WORD.findall(before.lower())[-2:], WORD.findall(after.lower())[:2]
+    tail = before[-TAIL:]
+    left, right = WORD.findall(tail.lower())[-2:], WORD.findall(after[:TAIL].lower())[:2]
     for offset, word in enumerate(reversed(left), 1):
         candidate.add(f"word-{offset}={word}")
     for offset, word in enumerate(right, 1):
@@ -251,7 +246,6 @@ def _add_syntax(candidate: Candidate, sentence: str, before: str, after: str, st
         candidate.add("object_of_call")
     if REPORTING_AFTER.match(after):
         candidate.add("subject_of_reporting_verb")
-    tail = before[-TAIL:]
     if AFTER_REPORTING_VERB.search(tail.rstrip(" ,")):
         candidate.add("after_reporting_verb")
     if AFTER_ACCORDING_TO.search(tail):

@@ -6,16 +6,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from stances.text.words import WORDS
-
-
-def _either(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
+from stances.text.words import WORDS, alternation
 
 # "NAME:", also with who they are: "QUESTION (Swiss television):"
 TURN = re.compile(r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*(?:\([^()\n]{0,80}\)\s*)?:\s")
-QUESTION_TURN = re.compile(rf"^(?:{_either(WORDS.question_labels)})\b", re.IGNORECASE)
+QUESTION_TURN = re.compile(rf"^(?:{alternation(WORDS.question_labels)})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 from pathlib import Path
 from typing import Literal
@@ -70,6 +71,12 @@ class Words(_Frozen):
     def pronouns_at(self, place: Literal["before", "after"]) -> list[str]:
         """Pronouns that refer back to the previous speaker from `place` of the verb."""
         return [pronoun for pronoun, places in self.pronouns.items() if place in places]
+
+
+def alternation(words) -> str:
+    """A regex alternation of `words`, longest first, spaces matching any whitespace."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def load_words(path: Path = WORDS_FILE) -> Words:
