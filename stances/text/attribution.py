@@ -528,19 +528,34 @@ def _strip_titles(start: int, text: str, title_words: frozenset[str]) -> tuple[i
     return start + name_tokens[0].start(), text[name_tokens[0].start() :]
 
 
+QUOTE_MARK = re.compile(r"[“«”»\"]")
+
+
 @functools.lru_cache(maxsize=4096)
 def _quoted_mask(sentence: str) -> tuple[bool, ...]:
-    """True for each character inside quotation marks (typographic or straight)."""
-    mask, inside = [False] * (len(sentence) + 1), False
-    for index, char in enumerate(sentence):
-        if char in "“«" or (char == '"' and not inside):
-            inside = True
-        elif char in "”»" or (char == '"' and inside):
-            mask[index] = True
-            inside = False
-            continue
-        mask[index] = inside
+    """True for each character inside quotation marks (typographic or straight), the
+    marks included; one entry more than the sentence has characters."""
+    mask = [False] * (len(sentence) + 1)
+    for start, end in quoted_spans(sentence):
+        mask[start:end] = [True] * (end - start)
     return tuple(mask)
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """The (start, end) of each quoted passage, its marks included; a quote left open
+    runs to the end of the sentence, a stray closing mark is a passage of its own."""
+    spans, opened = [], None
+    for mark in QUOTE_MARK.finditer(sentence):
+        char = mark.group()
+        if char in "“«" or (char == '"' and opened is None):
+            if opened is None:
+                opened = mark.start()
+        else:  # a closing mark, or a stray one counted as quoted itself
+            spans.append((mark.start() if opened is None else opened, mark.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(sentence)))
+    return spans
 
 
 def _slug(name: str) -> str:

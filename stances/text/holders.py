@@ -21,12 +21,14 @@ from dataclasses import dataclass, field
 from stances.text.attribution import (
     DESCRIBED,
     DESCRIBED_BARE,
+    QUOTE_MARK,
     REPORTING_VERB,
     UNPLACED,
     Attribution,
     Attributor,
     _quoted_mask,
     _slug,
+    quoted_spans,
 )
 from stances.text.turns import transcript_turns
 from stances.text.words import WORDS
@@ -310,7 +312,7 @@ def _add_sentence_features(
     in_passage: bool,
     in_question: bool,
 ) -> None:
-    outside = "".join(c for c, q in zip(sentence, quoted, strict=False) if not q)
+    outside = _unquoted(sentence)
     first_person = bool(FIRST_PERSON.search(outside))
     has_verb = bool(REPORTING_VERB.search(outside))
     pronoun = bool(PRONOUN_SUBJECT.search(sentence))
@@ -355,6 +357,16 @@ def _add_sentence_features(
                     candidate.add(f"context_{key}")
 
 
+def _unquoted(sentence: str) -> str:
+    """The sentence without its quoted passages."""
+    parts, at = [], 0
+    for start, end in quoted_spans(sentence):
+        parts.append(sentence[at:start])
+        at = end
+    parts.append(sentence[at:])
+    return "".join(parts)
+
+
 def _quote_passages(text: str, spans: Sequence[tuple[int, int]]) -> list[int | None]:
     """For each sentence, the id of the quoted passage of several sentences it is in.
 
@@ -373,8 +385,10 @@ def _quote_passages(text: str, spans: Sequence[tuple[int, int]]) -> list[int | N
                 inside, passage = False, None
         last_line = line
         started_inside = inside
-        for offset, char in enumerate(sentence):
-            if reopened and offset == len(sentence) - len(sentence.lstrip()):
+        skip = len(sentence) - len(sentence.lstrip()) if reopened else -1
+        for mark in QUOTE_MARK.finditer(sentence):
+            char = mark.group()
+            if mark.start() == skip:
                 continue
             if char in "“«" or (char == '"' and not inside):
                 inside = True
