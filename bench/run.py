@@ -137,7 +137,7 @@ def measure_stages(out: Path, jobs: int) -> dict:
     from stances.report.workbook import WorkbookData, write_workbook
     from stances.statements.tagging import predict_statements
     from stances.text.attribution import Attributor
-    from stances.text.holders import article_candidates
+    from stances.text.holders import ArticleActors, DeferredCandidates
     from stances.text.sentences import segment_article
     from stances.text.table import SENTENCE_COLUMNS
 
@@ -158,9 +158,9 @@ def measure_stages(out: Path, jobs: int) -> dict:
     rows = []
     for article, sentences in segmented:
         spans = [(s.start, s.end) for s in sentences]
-        found = article_candidates(attributor, article.text, spans)
+        actors = ArticleActors.read(attributor, article.text, spans)
         context = ""
-        for s, actors in zip(sentences, found, strict=True):
+        for s in sentences:
             rows.append(
                 (
                     article.id,
@@ -169,17 +169,17 @@ def measure_stages(out: Path, jobs: int) -> dict:
                     s.end,
                     s.text,
                     context,
-                    actors.rule_actors,
-                    actors.candidates,
-                    len(actors.candidates),
+                    actors.rules[s.index],
+                    DeferredCandidates(actors, s.index),
+                    actors.speaks(s.index),
                 )
             )
             context = s.text
 
     table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     lap("attribute")
-    frame = feature_frame(list(table["text"]), list(table["context"]), list(table["n_actors"]))
-    model.issue_model[:-1].transform(frame[table["n_actors"] > 0])
+    frame = feature_frame(list(table["text"]), list(table["context"]), list(table["speaks"]))
+    model.issue_model[:-1].transform(frame[table["speaks"]])
     lap("vectorise")
     statements = predict_statements(model, table)
     lap("classify")

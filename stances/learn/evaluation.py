@@ -16,6 +16,7 @@ from stances.learn.figures import ClassFigures, Figures, GroupFigures, Scores, T
 from stances.learn.holders import choose_holders
 from stances.learn.model import ISSUE_THRESHOLD, StanceModel, fit_model
 from stances.project.codebook import Codebook
+from stances.text.holders import candidates_of
 
 POSITIONS = [-1, 0, 1]
 
@@ -121,7 +122,8 @@ def cross_validate(
 def _chosen_groups(model: StanceModel, sentences: pd.DataFrame) -> dict[int, list[str]]:
     """The groups the holder model chooses for each sentence of one article, best first."""
     result = {}
-    for number, candidates in zip(sentences["sentence"], sentences["candidates"], strict=True):
+    for number, cell in zip(sentences["sentence"], sentences["candidates"], strict=True):
+        candidates = candidates_of(cell)
         chosen = choose_holders(candidates, model.holder_probabilities(candidates))
         result[number] = [candidate.group for candidate, _ in chosen]
     return result

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-FEATURE_COLUMNS = ["text", "context", "n_actors"]
+FEATURE_COLUMNS = ["text", "context", "speaks"]
 
 
 class StatementCues(TransformerMixin, BaseEstimator):
@@ -34,7 +34,7 @@ class StatementCues(TransformerMixin, BaseEstimator):
         at = {text: row for row, text in enumerate(distinct)}
         own = np.log1p(counts[[at[t] for t in texts]].reshape(len(texts), len(self.terms)))
         before = np.log1p(counts[[at[t] for t in contexts]].reshape(len(texts), len(self.terms)))
-        speaks = (np.asarray(x["n_actors"], dtype=float) > 0)[:, None].astype(float)
+        speaks = np.asarray(x["speaks"], dtype=float)[:, None]
         return self.weight * np.hstack([own, own * speaks, before * speaks, speaks])
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
@@ -72,6 +72,6 @@ def _plain_apostrophes(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
-def feature_frame(texts: list[str], contexts: list[str], n_actors: list[int]) -> pd.DataFrame:
+def feature_frame(texts: list[str], contexts: list[str], speaks: list[bool]) -> pd.DataFrame:
     """The columns the issue model reads."""
-    return pd.DataFrame({"text": texts, "context": contexts, "n_actors": n_actors})
+    return pd.DataFrame({"text": texts, "context": contexts, "speaks": speaks})

@@ -49,7 +49,7 @@ class StanceModel:
         statement (CODING_RULES), so its probabilities are 0.
         """
         result = np.zeros((len(sentences), len(self.issues)))
-        spoken = (sentences["n_actors"] > 0).to_numpy()
+        spoken = sentences["speaks"].to_numpy(dtype=bool)
         if spoken.any():
             result[spoken] = self.issue_model.predict_proba(sentences.loc[spoken, FEATURE_COLUMNS])
         return result
@@ -157,7 +157,7 @@ def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
 
 def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
     statements = dataset.statements
-    sentences = dataset.sentences[dataset.sentences["n_actors"] > 0]
+    sentences = dataset.sentences[dataset.sentences["speaks"]]
     issue_y = sentences[dataset.issues].to_numpy()
     issue_model = Pipeline(
         [

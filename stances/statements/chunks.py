@@ -95,7 +95,7 @@ def tag_chunk(
     chunk: Chunk, model: StanceModel, folder: Path | str
 ) -> tuple[Path, int, pd.DataFrame]:
     """Tag one chunk, write its statements to `folder`; (file, rows, speakers to review)."""
-    sentences = sentence_table(chunk.corpus, chunk.codebook)
+    sentences = sentence_table(chunk.corpus, chunk.codebook, deferred=True)
     model_rows = predict_statements(model, sentences)
     human = human_labels(chunk.labels, chunk.corpus)
     rejected = human_labels(chunk.rejections, chunk.corpus)

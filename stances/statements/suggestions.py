@@ -33,7 +33,7 @@ def suggest(
     labelled = labelled_sentences(project.labels, sentences)
     probabilities = model.issue_probabilities(
         feature_frame(
-            list(sentences["text"]), list(sentences["context"]), list(sentences["n_actors"])
+            list(sentences["text"]), list(sentences["context"]), list(sentences["speaks"])
         )
     )
     rows = []

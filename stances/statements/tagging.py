@@ -13,7 +13,7 @@ from stances.learn.model import ISSUE_THRESHOLD, StanceModel
 from stances.project.corpus import Corpus, refuse_authored
 from stances.project.load import Project
 from stances.text.attribution import UNPLACED
-from stances.text.holders import Candidate
+from stances.text.holders import Candidate, candidates_of
 from stances.text.table import sentence_numbers, sentence_table
 
 STATEMENT_COLUMNS = [
@@ -58,7 +58,7 @@ def tag(project: Project, model: StanceModel) -> Tagging:
     {'human': 67, 'model': 6}
     """
     refuse_authored(project.corpus)
-    sentences = sentence_table(project.corpus, project.codebook)
+    sentences = sentence_table(project.corpus, project.codebook, deferred=True)
     model_rows = predict_statements(model, sentences)
     human = human_labels(project.labels, project.corpus)
     rejected = human_labels(project.rejections, project.corpus)
@@ -88,12 +88,12 @@ def predict_statements(model: StanceModel, sentences: pd.DataFrame) -> pd.DataFr
     """
     probabilities = model.issue_probabilities(
         feature_frame(
-            list(sentences["text"]), list(sentences["context"]), list(sentences["n_actors"])
+            list(sentences["text"]), list(sentences["context"]), list(sentences["speaks"])
         )
     )
     on_issue = np.nonzero((probabilities >= ISSUE_THRESHOLD).any(axis=1))[0]
     candidates = sentences["candidates"].to_numpy()
-    holders = _holders(model, [candidates[i] for i in on_issue])
+    holders = _holders(model, [candidates_of(candidates[i]) for i in on_issue])
     where = sentences[["article", "sentence", "start", "end", "text"]].to_numpy()
     rows, issue_p, holder_p = [], [], []
     for row_index, sentence_holders in zip(on_issue, holders, strict=True):

@@ -82,6 +82,17 @@ TITLE_WORDS = frozenset(WORDS.title_words + WORDS.sentence_openers)
 NOT_NAMES = frozenset(WORDS.not_names)
 QUOTE_MARKS = '“”«»"'
 UNPLACED = "unplaced"
+INVERSION_VERBS = frozenset(WORDS.inversion_verbs)
+INVERSION_GAP_WORDS = frozenset(WORDS.inversion_gap_words) | {
+    w.lower().rstrip(".") for w in WORDS.title_words
+}
+WORD = re.compile(r"[\w’'\-]+")
+# Between a subject and its verb: a party tag "(D-N.J.)", an apposition between commas or
+# ", who", then a few words (an adverb, an auxiliary).
+SUBJECT_GAP = re.compile(
+    r"[’']?s?\s*(?:\([^()]{0,30}\)\s*)?(?:,[^,]{0,80},\s*|,\s*who\s+)?"
+    r"(?:[\w-]+\s+){0,3}"
+)
 
 
 @dataclass(frozen=True)
@@ -148,13 +159,21 @@ class Attributor:
         ]
 
     def attribute_article(
-        self, text: str, spans: Iterable[tuple[int, int]]
+        self,
+        text: str,
+        spans: Iterable[tuple[int, int]],
+        known_names: Iterable[str] = (),
     ) -> list[list[Attribution]]:
-        """The actors of each sentence (`spans` into `text`), main speaker first."""
+        """The actors of each sentence (`spans` into `text`), main speaker first.
+
+        `known_names` are forms the article introduced elsewhere ("Harlan" of "Sen.
+        Wade Harlan"): alone in a sentence they are mentions too ("…,” Harlan said).
+        """
         results, previous, roles = [], None, {}
+        names = _names_pattern(tuple(sorted(set(known_names), key=len, reverse=True)))
         for start, end in spans:
             sentence = text[start:end]
-            actors = self.attribute_sentence(sentence, previous, roles)
+            actors = self.attribute_sentence(sentence, previous, roles, names)
             results.append(actors)
             speaking = [a for a in actors if a.method != "carry-over" or a.confidence >= 0.6]
             if speaking:
@@ -190,12 +209,18 @@ class Attributor:
         sentence: str,
         previous: Attribution | None = None,
         roles: dict[str, Attribution] | None = None,
+        names: re.Pattern | None = None,
     ) -> list[Attribution]:
         """The actors of one sentence; `previous` is the last speaker before it, `roles`
-        the last actor introduced with each role noun ("the diplomat" refers to it)."""
+        the last actor introduced with each role noun ("the diplomat" refers to it),
+        `names` matches the names the article introduced elsewhere."""
         roles = roles or {}
         quoted = _quoted_mask(sentence)
-        mentions = [m for m in self._mentions(sentence) if not quoted[m.start]]
+        mentions = [
+            m
+            for m in self._with_names(self._mentions(sentence), sentence, names)
+            if not quoted[m.start]
+        ]
         speakers = [self._according_to(sentence, mentions), self._headline(sentence, mentions)]
         speakers += self._next_to_verb(sentence, mentions, quoted)
         speakers += self._perspective(sentence, mentions)
@@ -224,6 +249,21 @@ class Attributor:
                 self._mentions_of.clear()
             self._mentions_of[sentence] = self._find_mentions(sentence)
         return list(self._mentions_of[sentence])
+
+    @staticmethod
+    def _with_names(
+        mentions: list[_Mention], sentence: str, names: re.Pattern | None
+    ) -> list[_Mention]:
+        """The mentions, and the article's known names where no mention stands."""
+        if names is None:
+            return mentions
+        taken = [(m.start, m.end) for m in mentions]
+        extra = [
+            _Mention(match.start(), match.end(), None, match.group())
+            for match in names.finditer(sentence)
+            if not any(s < match.end() and match.start() < e for s, e in taken)
+        ]
+        return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
     def _find_mentions(self, sentence: str) -> list[_Mention]:
         found = [
@@ -342,7 +382,8 @@ class Attributor:
             after = [
                 m
                 for m in mentions
-                if 0 <= m.start - verb.end() <= 60
+                if verb.group() in INVERSION_VERBS
+                and 0 <= m.start - verb.end() <= 60
                 and _is_inversion_gap(sentence[verb.end() : m.start])
             ]
             if after:
@@ -491,13 +532,18 @@ def _is_subject_gap(gap: str) -> bool:
     """Text between a subject and its verb: a few words, an adverb, an auxiliary."""
     if any(q in gap for q in QUOTE_MARKS):
         return False
-    return bool(re.fullmatch(r"[’']?s?\s*(?:,[^,]{0,80},\s*)?(?:[\w-]+\s+){0,3}", gap))
+    return bool(SUBJECT_GAP.fullmatch(gap))
 
 
 def _is_inversion_gap(gap: str) -> bool:
-    """Text between a verb and a following speaker: a title, `both in`, nothing."""
-    return not any(q in gap for q in QUOTE_MARKS) and not re.search(
+    """Text between a verb and a following speaker: a title, a date, `both in`,
+    nothing; never a clause ("said no one in Moscow", "said that the alliance")."""
+    if any(q in gap for q in QUOTE_MARKS) or re.search(
         r"\b(?:that|the\s+\w+\s+(?:is|was|are|were))\b", gap
+    ):
+        return False
+    return all(
+        word[:1].isupper() or word.lower() in INVERSION_GAP_WORDS for word in WORD.findall(gap)
     )
 
 
@@ -556,6 +602,14 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     if opened is not None:
         spans.append((opened, len(sentence)))
     return spans
+
+
+@functools.lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    """Whole-word matches of any of `names` (longest first), or None for none."""
+    if not names:
+        return None
+    return re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, names))})(?![\w])")
 
 
 def _slug(name: str) -> str:

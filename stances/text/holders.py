@@ -115,48 +115,108 @@ def article_candidates(
     spans: Sequence[tuple[int, int]],
 ) -> list[SentenceActors]:
     """Candidates for every sentence of an article (spans into `text`)."""
-    sentences = [text[s:e] for s, e in spans]
-    names = _article_names(attributor, sentences)
-    rules = [
-        [_placed(actor, names) for actor in actors]
-        for actors in attributor.attribute_article(text, spans)
+    actors = ArticleActors.read(attributor, text, spans)
+    return [
+        SentenceActors(actors.candidates(index), actors.rules[index])
+        for index in range(len(actors.sentences))
     ]
-    passages = _quote_passages(text, spans)
-    passage_speakers = _passage_speakers(passages, rules)
-    turn_of = _turn_speakers(attributor, text, spans, names)
-    turns, asking = [t for t, _ in turn_of], [a for _, a in turn_of]
-    document = _byline_speaker(attributor, text, spans, names) or _document_speaker(rules)
-    title_actor = _title_speaker(attributor, text)
-    result, previous = [], None
-    for index, sentence in enumerate(sentences):
+
+
+@dataclass(frozen=True)
+class DeferredCandidates:
+    """The candidates of one sentence, built when asked for (`build`): a tagger builds
+    them only for the sentences on an issue."""
+
+    actors: ArticleActors
+    index: int
+
+    def build(self) -> list[Candidate]:
+        return self.actors.candidates(self.index)
+
+
+def candidates_of(value: list[Candidate] | DeferredCandidates) -> list[Candidate]:
+    """A sentence table's candidates cell as a list, built if it was deferred."""
+    return value.build() if isinstance(value, DeferredCandidates) else value
+
+
+@dataclass(frozen=True)
+class ArticleActors:
+    """What one article says about its speakers, sentence by sentence: the rule-based
+    attributions, the quoted passage, the transcript turn, the speaker before; the
+    candidates of a sentence are built from it on demand (`candidates`), so that a
+    tagger builds them only for the sentences on an issue."""
+
+    attributor: Attributor
+    sentences: list[str]
+    names: dict[str, Attribution]
+    rules: list[list[Attribution]]
+    passages: list[int | None]
+    asking: list[bool]
+    context: list[dict[str, Attribution | None]]
+
+    @classmethod
+    def read(
+        cls, attributor: Attributor, text: str, spans: Sequence[tuple[int, int]]
+    ) -> ArticleActors:
+        sentences = [text[s:e] for s, e in spans]
+        names = _article_names(attributor, sentences)
+        rules = [
+            [_placed(actor, names) for actor in actors]
+            for actors in attributor.attribute_article(text, spans, names)
+        ]
+        passages = _quote_passages(text, spans)
+        passage_speakers = _passage_speakers(passages, rules)
+        turn_of = _turn_speakers(attributor, text, spans, names)
+        turns, asking = [t for t, _ in turn_of], [a for _, a in turn_of]
+        document = _byline_speaker(attributor, text, spans, names) or _document_speaker(rules)
+        title_actor = _title_speaker(attributor, text)
+        context, previous = [], None
+        for index in range(len(sentences)):
+            passage = passages[index]
+            context.append(
+                {
+                    "passage": passage_speakers.get(passage) if passage is not None else None,
+                    "turn": turns[index],
+                    "previous": previous,
+                    "document": document,
+                    "title": title_actor,
+                }
+            )
+            speaking = [a for a in rules[index] if a.method not in {"carry-over", "stance-noun"}]
+            if turns[index] is not None and not speaking:
+                previous = turns[index]
+            elif speaking:
+                previous = speaking[0]
+        return cls(attributor, sentences, names, rules, passages, asking, context)
+
+    def speaks(self, index: int) -> bool:
+        """Whether the sentence has any candidate (cheaply, when the rules or the
+        context already give one)."""
+        if self.rules[index] or any(a is not None for a in self.context[index].values()):
+            return True
+        return bool(self.candidates(index))
+
+    def candidates(self, index: int) -> list[Candidate]:
+        """Every actor group that may hold the sentence's statements, with its features."""
+        sentence = self.sentences[index]
         found: dict[str, Candidate] = {}
         quoted = _quoted_mask(sentence)
-        _add_rule_candidates(found, rules[index])
-        _add_mentions(found, attributor, sentence, quoted, names)
-        _add_described(found, attributor, sentence, quoted)
-        _add_cued_nouns(found, attributor, sentence, quoted)
-        context = {
-            "passage": passage_speakers.get(passages[index])
-            if passages[index] is not None
-            else None,
-            "turn": turns[index],
-            "previous": previous,
-            "document": document,
-            "title": title_actor,
-        }
-        for kind, actor in context.items():
+        _add_rule_candidates(found, self.rules[index])
+        _add_mentions(found, self.attributor, sentence, quoted, self.names)
+        _add_described(found, self.attributor, sentence, quoted)
+        _add_cued_nouns(found, self.attributor, sentence, quoted)
+        for kind, actor in self.context[index].items():
             if actor is not None:
                 _candidate(found, actor).add(f"from_{kind}")
         _add_sentence_features(
-            found, sentence, quoted, index, passages[index] is not None, asking[index]
+            found,
+            sentence,
+            quoted,
+            index,
+            self.passages[index] is not None,
+            self.asking[index],
         )
-        result.append(SentenceActors(list(found.values()), rules[index]))
-        speaking = [a for a in rules[index] if a.method not in {"carry-over", "stance-noun"}]
-        if turns[index] is not None and not speaking:
-            previous = turns[index]
-        elif speaking:
-            previous = speaking[0]
-    return result
+        return list(found.values())
 
 
 def _candidate(found: dict[str, Candidate], actor: Attribution) -> Candidate:

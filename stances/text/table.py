@@ -14,7 +14,7 @@ from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
 from stances.text.attribution import Attributor
 from stances.text.context import sentence_contexts
-from stances.text.holders import article_candidates
+from stances.text.holders import ArticleActors, DeferredCandidates
 from stances.text.sentences import segment_article
 
 SENTENCE_COLUMNS = [
@@ -26,12 +26,16 @@ SENTENCE_COLUMNS = [
     "context",
     "actors",
     "candidates",
-    "n_actors",
+    "speaks",
 ]
 
 
 def sentence_table(
-    corpus: Corpus, codebook: Codebook, *, articles: Iterable[str] | None = None
+    corpus: Corpus,
+    codebook: Codebook,
+    *,
+    articles: Iterable[str] | None = None,
+    deferred: bool = False,
 ) -> pd.DataFrame:
     """One row per sentence of the corpus (or of `articles`, in that order).
 
@@ -41,15 +45,18 @@ def sentence_table(
     `stances.text.context`), actors (the rule-based `Attribution`s of the sentence,
     main speaker first, carried over from earlier sentences where the grammar says
     so), candidates (every actor group that may hold its statements, with features
-    for the holder model: `stances.text.holders`) and n_actors (how many candidates).
+    for the holder model: `stances.text.holders`; with `deferred`, a
+    `DeferredCandidates` that builds them when asked, as a tagger does for the
+    sentences on an issue alone) and speaks (whether it has any candidate: a sentence
+    no actor speaks in holds no statement).
 
     >>> from stances.project.codebook import load_codebook
     >>> from stances.project.corpus import Article
     >>> text = "Talks end\\nLavrov said no. He added that it was over."
     >>> corpus = Corpus(None, {"a": Article("a", text)})
     >>> table = sentence_table(corpus, load_codebook("annotations/codebook.yaml"))
-    >>> table[["sentence", "start", "end", "context", "n_actors"]].to_numpy().tolist()
-    [[0, 0, 9, '', 1], [1, 10, 25, 'Talks end', 1], [2, 26, 52, 'Lavrov said no.', 1]]
+    >>> table[["sentence", "start", "end", "context", "speaks"]].to_numpy().tolist()
+    [[0, 0, 9, '', True], [1, 10, 25, 'Talks end', True], [2, 26, 52, 'Lavrov said no.', True]]
     >>> [[c.group for c in candidates] for candidates in table["candidates"]]
     [['russia'], ['russia'], ['russia']]
     >>> [(actors[0].speaker, actors[0].method) for actors in table["actors"] if actors]
@@ -61,12 +68,18 @@ def sentence_table(
     for article in chosen:
         sentences = segment_article(article)
         spans = [(s.start, s.end) for s in sentences]
-        found = article_candidates(attributor, article.text, spans)
+        actors = ArticleActors.read(attributor, article.text, spans)
         contexts = sentence_contexts(article.text, spans)
-        for sentence, actors, context in zip(sentences, found, contexts, strict=True):
-            where = (article.id, sentence.index, sentence.start, sentence.end)
-            row = (sentence.text, context, actors.rule_actors, actors.candidates)
-            rows.append((*where, *row, len(actors.candidates)))
+        for sentence, context in zip(sentences, contexts, strict=True):
+            index = sentence.index
+            if deferred:
+                candidates = DeferredCandidates(actors, index)
+                speaks = actors.speaks(index)
+            else:
+                candidates = actors.candidates(index)
+                speaks = bool(candidates)
+            where = (article.id, index, sentence.start, sentence.end)
+            rows.append((*where, sentence.text, context, actors.rules[index], candidates, speaks))
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 

@@ -34,6 +34,8 @@ class Words(_Frozen):
     """Every word list of words.yaml."""
 
     reporting_verbs: tuple[str, ...]
+    inversion_verbs: tuple[str, ...]
+    inversion_gap_words: tuple[str, ...]
     title_window_verbs: tuple[str, ...]
     passive_stance_verbs: tuple[str, ...]
     stance_nouns: tuple[str, ...]

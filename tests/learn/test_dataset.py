@@ -11,7 +11,7 @@ def test_the_dataset_holds_the_labelled_articles_sentences_marked_by_issue(train
     assert dataset.issues == ["missiles", "exercises"]
     assert list(dict.fromkeys(sentences["article"])) == ["t1", "t2", "t3"]
     marked = sentences[(sentences["missiles"] == 1) | (sentences["exercises"] == 1)]
-    assert len(marked) == 12 and (marked["n_actors"] > 0).all()
+    assert len(marked) == 12 and marked["speaks"].all()
     assert [c.group for c in sentences.loc[1, "candidates"]] == ["west"]
 
 

@@ -234,3 +234,46 @@ def test_a_qualified_title_is_not_the_role_it_qualifies(attributor):
     )
     *_, last = attributor.attribute_article(text, split_sentences(text))
     assert last[0].speaker == "blinken"
+
+
+def test_a_surname_the_article_placed_earlier_speaks_on_its_own_later(attributor):
+    text = (
+        "Polish Deputy Minister Jan Kowalczyk spoke first. "
+        "“The drills go ahead,” Kowalczyk said. He added that nothing was agreed."
+    )
+    spans = split_sentences(text)
+    result = attributor.attribute_article(text, spans, known_names=["Kowalczyk"])
+    assert [(a[0].name, a[0].method) for a in result[1:]] == [
+        ("Kowalczyk", "reporting-verb"),
+        ("Kowalczyk", "pronoun"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Jane Roe (D-Vt.) said the door must stay open.",
+        "The loudest voice was Senator Jane Roe (D-Vt.), who argued that NATO should wait.",
+        "Senator Jane Roe, chair of the panel, said NATO should wait.",
+    ],
+)
+def test_a_party_tag_apposition_or_relative_who_stays_with_its_subject(attributor, sentence):
+    assert attributor.attribute_sentence(sentence)[0].name == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She welcomed the administration's willingness to discuss missile limits.",
+        "Risch, the top Republican, said no one in Moscow gets a vote.",
+        "She urged the Kremlin to pull back its troops.",
+    ],
+)
+def test_an_object_after_a_verb_is_not_an_inverted_speaker(attributor, sentence):
+    speakers = [a.speaker for a in attributor.attribute_sentence(sentence)]
+    assert not {"us_government", "russian_government", "nato_alliance"} & set(speakers[:1])
+
+
+def test_said_before_a_title_and_name_is_an_inverted_speaker(attributor):
+    sentence = "“Not now,” said on Monday the deputy foreign minister, Sergei Ryabkov."
+    assert speaker_of(attributor, sentence) == ("ryabkov", "russia")

@@ -39,7 +39,7 @@ def test_actors_are_attributed_and_carried_over_to_the_next_sentence(table):
 
 def test_candidates_hold_the_rule_speaker_and_the_speaker_before(table):
     groups = [sorted(c.group for c in candidates) for candidates in table["candidates"]]
-    assert list(table["n_actors"]) == [len(g) for g in groups]
+    assert list(table["speaks"]) == [len(g) > 0 for g in groups]
     assert groups[1] == ["west"] and groups[2] == ["east", "west"]
     by_group = {c.group: c.features for c in table["candidates"].iloc[2]}
     assert "from_previous" in by_group["west"] and "from_previous" not in by_group["east"]
