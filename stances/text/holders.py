@@ -537,6 +537,9 @@ def _title_speaker(attributor: Attributor, text: str) -> Attribution | None:
     for line in [line for line in text.split("\n") if line.strip()][:2]:
         if len(line) > HEADLINE_LENGTH:
             return None
+        issuer = DOCUMENT_ISSUER.search(line)
+        if issuer:  # "Statement of the Ministry of X on the Council meeting": X
+            line = issuer.group(1)
         quoted = _quoted_mask(line)
         for mention in attributor._mentions(line):
             actor = attributor._resolve(mention, line, "title", 0.5)
@@ -549,6 +552,14 @@ def _title_speaker(attributor: Attributor, text: str) -> Attribution | None:
 
 
 HEADLINE_LENGTH = 200  # characters: a longer first line is the body, not a headline
+# Who issues a document the headline names: "Readout of the Deputy Secretary's call
+# with …", "statement and press briefing by the spokesperson of …"; the topic after
+# "on", "to", "after" … is not the voice.
+DOCUMENT_ISSUER = re.compile(
+    rf"\b(?:{_either(WORDS.document_words)})(?:\s+and\s+[\w ]+?)?\s+(?:of|by|from)\s+"
+    r"(.+?)(?=\s+(?:on|after|about|at|regarding|following|to|with|in)\s|\s*[:–—]|$)",
+    re.IGNORECASE,
+)
 
 
 def _document_speaker(rules: list[list[Attribution]]) -> Attribution | None:

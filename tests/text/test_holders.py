@@ -92,6 +92,16 @@ def test_the_headline_gives_the_voice_of_a_statement_written_as_we(attributor):
     assert last["west"].get("context_first_person_sentence") == 1.0
 
 
+def test_the_issuer_a_headline_names_is_the_voice_not_the_topic_after_it(attributor):
+    text = (
+        "Readout of the Westland's foreign minister's call with Ivanov on Eastern drills\n\n"
+        "We rejected any limit on our exercises.\n"
+    )
+    last = candidates_of(attributor, text)[-1]
+    assert last["west"].get("from_title") == 1.0
+    assert "from_title" not in last.get("east", {})
+
+
 def test_a_question_turn_naming_its_asker_has_no_speaker_and_is_marked(attributor):
     text = (
         "Interview\n\nIVANOV: We will not limit the drills.\n\n"
