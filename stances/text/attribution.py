@@ -56,6 +56,8 @@ DESCRIBED_BARE = re.compile(
     rf"(?<![\w.’'\-])(?!(?i:{_either(WORDS.quantifiers)})\s)"
     rf"(?:(?:{_either(WORDS.ranks)}|[A-Z][\w.’'\-]*)\s+){{1,3}}"
     rf"(?:{_either(WORDS.plurals('bare'))})\b"
+    # or the plural alone, opening the sentence: "Analysts said …"
+    rf"|^\s*[“\"]?(?:{_either(p.capitalize() for p in WORDS.plurals('bare'))})\b"
 )
 APPOSITION = re.compile(r"\s*,\s*")
 ROLE_WORD = re.compile(rf"\b(?:{_either(WORDS.roles('the'))})\b", re.IGNORECASE)
@@ -313,6 +315,11 @@ class Attributor:
         nearest = next((p for p in reversed(pieces) if p.strip()), "")
         return self.place(nearest, nearest_last=True)
 
+    def place_phrase(self, phrase: str) -> tuple[str | None, str | None]:
+        """`place`, and for a phrase opening a sentence ("Analysts said") as if inside one."""
+        group, cue = self.place(phrase)
+        return (group, cue) if group else self.place(_lower_first(phrase))
+
     def place(self, title: str, *, nearest_last: bool = False) -> tuple[str | None, str | None]:
         """The group a title or affiliation places a speaker in, and the cue that did it.
 
@@ -431,7 +438,7 @@ class Attributor:
             ]
             if registered:  # "a senior US official" may be an alias of the registry
                 return self._resolve(registered[0], sentence, "described", 0.7)
-            group, cue = self.place(sentence[match.start() : verb.start()])
+            group, cue = self.place_phrase(sentence[match.start() : verb.start()])
             if group:
                 return Attribution(f"new:{_slug(phrase)}", group, phrase, "described", 0.7, cue)
             if phrase.lower().startswith(("the ", "this ", "that ")):
@@ -610,6 +617,12 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     if not names:
         return None
     return re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, names))})(?![\w])")
+
+
+def _lower_first(text: str) -> str:
+    """ "Analysts said" read as "analysts said": cues are written as inside a sentence."""
+    stripped = text.lstrip(' “"')
+    return stripped[:1].lower() + stripped[1:]
 
 
 def _slug(name: str) -> str:

@@ -328,7 +328,7 @@ def _add_described(
     for match in [*DESCRIBED.finditer(sentence), *DESCRIBED_BARE.finditer(sentence)]:
         if quoted[match.start()]:
             continue
-        group, cue = attributor.place(match.group())
+        group, cue = attributor.place_phrase(match.group())
         if not group:
             continue
         phrase = match.group().strip()

@@ -182,6 +182,19 @@ def test_plural_roles_without_an_article_are_described_speakers(attributor):
     assert (actor.group, actor.method, actor.is_new) == ("poland", "described", True)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Analysts said the ministry's stance made a deal unlikely.", "experts"),
+        ("Experts warned that the drills would go ahead.", "experts"),
+        ("Diplomats said the talks would resume.", "unplaced"),
+    ],
+)
+def test_a_plural_role_opening_the_sentence_is_a_described_speaker(attributor, sentence, group):
+    [actor, *_] = attributor.attribute_sentence(sentence)
+    assert (actor.group, actor.method) == (group, "described")
+
+
 @pytest.mark.parametrize("quantifier", ["These", "Many", "Other", "Both"])
 def test_a_quantifier_is_not_part_of_a_described_speaker(attributor, quantifier):
     assert attributor.attribute_sentence(f"{quantifier} officials said the talks failed.") == []
