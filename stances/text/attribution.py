@@ -72,11 +72,23 @@ HEAD_ROLE_WORD = re.compile(
 TITLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+(?:of\s+(?:the\s+)?)?){1,5}$")
 # "Jane Roe, the US envoy, said": what stands in apposition after a name
 APPOSITION_AFTER = re.compile(r"^,\s*([^,;:“”\"()]{0,90})")
+# "Jane Roe of the Eastland Institute said": the body after a name
+OF_AFTER = re.compile(
+    r"^\s+of\s+((?:the|a|an)\s+[^,;:“”\"()]{0,60}?|[^,;:“”\"()\s]+)"
+    rf"(?=[,;:]|\s+(?:{REPORTING})\b|$)"
+)
+# "Jane Roe of the Eastland Institute": the person, not the body named after "of"
+OF_JOIN = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-]+\s+){0,3}")
 RELATIVE_CLAUSE = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
 POSTED_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 APPOSITIVE_ROLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 MENTIONS_REMEMBERED = 4096  # sentences; far more than one article holds
-NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){0,7}[A-Z][a-z][\w’'\-]+")
+# Capital and small letters of the Latin scripts ("Rūta Vītola", "Łukasz"); Latin
+# Extended-A alternates capital and small, so its whole range stands in both.
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-ž", "a-zß-öø-ÿĀ-ž"
+NAME = re.compile(rf"(?:[{UPPER}][\w’'.\-]*\s+){{0,7}}[{UPPER}][{LOWER}][\w’'\-]+")
+# Where an official speaks from, opening the sentence: "In Berlin, a deputy spokeswoman …"
+SETTING = re.compile(rf"^\s*(?:In|From)\s+([{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)?),")
 # What ends the title written before a name: quotes, clause breaks, a reporting verb, "and".
 TITLE_WINDOW_END = re.compile(rf"[“”\";:()]|,\s|\b(?:{_either(WORDS.title_window_verbs)}|and)\b")
 # Names of bodies join these from the codebook: `body_words`.
@@ -84,6 +96,9 @@ TITLE_WORDS = frozenset(WORDS.title_words + WORDS.sentence_openers)
 NOT_NAMES = frozenset(WORDS.not_names)
 QUOTE_MARKS = '“”«»"'
 UNPLACED = "unplaced"
+# Titles of a government office, placed by where the official speaks when they name no
+# country ("In Warsaw, deputy foreign minister Jane Roe said").
+OFFICE = re.compile(rf"\b(?:{_either(WORDS.office_words)})\b", re.IGNORECASE)
 INVERSION_VERBS = frozenset(WORDS.inversion_verbs)
 INVERSION_GAP_WORDS = frozenset(WORDS.inversion_gap_words) | {
     w.lower().rstrip(".") for w in WORDS.title_words
@@ -92,7 +107,8 @@ WORD = re.compile(r"[\w’'\-]+")
 # Between a subject and its verb: a party tag "(D-N.J.)", an apposition between commas or
 # ", who", then a few words (an adverb, an auxiliary).
 SUBJECT_GAP = re.compile(
-    r"[’']?s?\s*(?:\([^()]{0,30}\)\s*)?(?:,[^,]{0,80},\s*|,\s*who\s+)?"
+    r"[’']?s?\s*(?:\([^()]{0,30}\)\s*)?(?:of\s+(?:the|a|an)\s+[^,;:“”\"()]{0,60}?\s+)?"
+    r"(?:,[^,]{0,80},\s*|,\s*who\s+)?"
     r"(?:[\w-]+\s+){0,3}"
 )
 
@@ -305,7 +321,9 @@ class Attributor:
         """The group of a new speaker from the apposition after the name ("Jane Roe, a
         researcher at …"; not a relative clause: "…, who sat in the Council"), else
         from the title right before it, nearest cue first."""
-        after = APPOSITION_AFTER.match(sentence[mention.end :])
+        after = APPOSITION_AFTER.match(sentence[mention.end :]) or OF_AFTER.match(
+            sentence[mention.end :]
+        )
         if after and not RELATIVE_CLAUSE.match(after.group(1)):
             group, cue = self.place(after.group(1))
             if group:
@@ -313,7 +331,11 @@ class Attributor:
         before = sentence[max(0, mention.start - 80) : mention.start]
         pieces = TITLE_WINDOW_END.split(before)
         nearest = next((p for p in reversed(pieces) if p.strip()), "")
-        return self.place(nearest, nearest_last=True)
+        group, cue = self.place(nearest, nearest_last=True)
+        setting = SETTING.match(sentence)
+        if not group and setting and setting.end() <= mention.start and OFFICE.search(nearest):
+            return self.place(setting.group(1))  # "In Berlin, deputy spokeswoman Jane Roe"
+        return group, cue
 
     def place_phrase(self, phrase: str) -> tuple[str | None, str | None]:
         """`place`, and for a phrase opening a sentence ("Analysts said") as if inside one."""
@@ -383,7 +405,9 @@ class Attributor:
             if before:
                 found += [
                     self._resolve(m, sentence, "reporting-verb", 0.9)
-                    for m in _coordinated(before[-1], mentions, sentence)
+                    for m in _coordinated(
+                        _owner(before[-1], mentions, sentence), mentions, sentence
+                    )
                 ]
                 continue
             after = [
@@ -511,6 +535,14 @@ def _carry(previous: Attribution, method: str, confidence: float) -> Attribution
         min(confidence, previous.confidence),
         previous.cue,
     )
+
+
+def _owner(subject: _Mention, mentions: list[_Mention], sentence: str) -> _Mention:
+    """ "Jane Roe of the Eastland Institute said": Jane Roe, not the institute."""
+    earlier = [m for m in mentions if m.end <= subject.start and not m.collective]
+    if earlier and OF_JOIN.fullmatch(sentence[earlier[-1].end : subject.start]):
+        return earlier[-1]
+    return subject
 
 
 def _coordinated(last: _Mention, mentions: list[_Mention], sentence: str) -> list[_Mention]:

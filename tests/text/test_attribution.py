@@ -290,3 +290,42 @@ def test_an_object_after_a_verb_is_not_an_inverted_speaker(attributor, sentence)
 def test_said_before_a_title_and_name_is_an_inverted_speaker(attributor):
     sentence = "“Not now,” said on Monday the deputy foreign minister, Sergei Ryabkov."
     assert speaker_of(attributor, sentence) == ("ryabkov", "russia")
+
+
+def test_names_with_letters_beyond_ascii_are_names(attributor):
+    [actor] = attributor.attribute_sentence("Rūta Vītola of the Estonian delegation said no.")
+    assert (actor.name, actor.group) == ("Rūta Vītola", "baltic_states")
+
+
+def test_an_official_without_a_country_in_the_title_is_placed_where_they_speak(attributor):
+    sentence = "In Berlin, deputy government spokeswoman Katrin Seeliger said the drills go ahead."
+    [actor] = attributor.attribute_sentence(sentence)
+    assert (actor.name, actor.group) == ("Katrin Seeliger", "germany")
+
+
+def test_a_setting_places_no_one_without_a_title_of_office(attributor):
+    [actor] = attributor.attribute_sentence("In Geneva, Jane Roe said the talks would go on.")
+    assert actor.group == "unplaced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "group"),
+    [
+        ("Carola Straube of the FDP rejected that view.", "Carola Straube", "germany"),
+        (
+            "Peter Horváth of a Bratislava security institute said the alliance should wait.",
+            "Peter Horváth",
+            "experts",
+        ),
+        (
+            "Hanna Lind of the Nordic Institute for Security Dialogue said no.",
+            "Hanna Lind",
+            "experts",
+        ),
+    ],
+)
+def test_the_body_after_a_name_places_the_name_and_is_not_the_speaker(
+    attributor, sentence, name, group
+):
+    [actor, *_] = attributor.attribute_sentence(sentence)
+    assert (actor.name, actor.group) == (name, group)
