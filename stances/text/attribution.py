@@ -80,6 +80,11 @@ OF_AFTER = re.compile(
 # "Jane Roe of the Eastland Institute": the person, not the body named after "of"
 OF_JOIN = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-]+\s+){0,3}")
 RELATIVE_CLAUSE = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
+# A clause after a comma is no apposition: "Ms Roe, Moscow has demanded that …" (a host
+# addressing a guest) says nothing of Ms Roe's office.
+CLAUSE_VERB = re.compile(
+    rf"\b(?:{REPORTING}|has|have|had|is|are|was|were|will|would|must|should|can|could|does|do)\b"
+)
 POSTED_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 APPOSITIVE_ROLE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 MENTIONS_REMEMBERED = 4096  # sentences; far more than one article holds
@@ -324,7 +329,11 @@ class Attributor:
         after = APPOSITION_AFTER.match(sentence[mention.end :]) or OF_AFTER.match(
             sentence[mention.end :]
         )
-        if after and not RELATIVE_CLAUSE.match(after.group(1)):
+        if (
+            after
+            and not RELATIVE_CLAUSE.match(after.group(1))
+            and not CLAUSE_VERB.search(after.group(1))
+        ):
             group, cue = self.place(after.group(1))
             if group:
                 return group, cue

@@ -329,3 +329,9 @@ def test_the_body_after_a_name_places_the_name_and_is_not_the_speaker(
 ):
     [actor, *_] = attributor.attribute_sentence(sentence)
     assert (actor.name, actor.group) == (name, group)
+
+
+def test_a_clause_after_an_addressed_name_is_no_apposition(attributor):
+    sentence = "HOST: Ms Roe, Moscow has demanded that the drills stop. Will that change anything?"
+    roe = [a for a in attributor.attribute_sentence(sentence) if a.name == "Ms Roe"]
+    assert all(a.group == "unplaced" for a in roe)
