@@ -29,7 +29,7 @@ PASSIVE_BY = re.compile(
     rf"\b(?:{_either(WORDS.passive_stance_verbs)})\s+(?:both\s+|also\s+)?(?:by|in)\s*$"
 )
 HEADLINE = re.compile(r"^\s*([A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3}):\s")
-RUBRICS = frozenset(WORDS.rubrics)
+RUBRICS = frozenset(WORDS.rubrics) | {label.casefold() for label in WORDS.question_labels}
 PLACE_BEFORE = re.compile(
     rf"\b(?:{_either(WORDS.place_prepositions)})\s+(?:the\s+)?(?:so-called\s+)?$",
     re.IGNORECASE,
