@@ -101,6 +101,13 @@ TITLE_WORDS = frozenset(WORDS.title_words + WORDS.sentence_openers)
 NOT_NAMES = frozenset(WORDS.not_names)
 QUOTE_MARKS = '“”«»"'
 UNPLACED = "unplaced"
+GENDERED_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+GENDER_OF_TITLE = {
+    word.lower(): pronoun for pronoun, words in WORDS.gendered_titles.items() for word in words
+}
+GENDERED_TITLE = re.compile(
+    rf"(?<![\w.])({_either(GENDER_OF_TITLE)})(?![\w])[^,;:]*$", re.IGNORECASE
+)
 # Titles of a government office, placed by where the official speaks when they name no
 # country ("In Warsaw, deputy foreign minister Jane Roe said").
 OFFICE = re.compile(rf"\b(?:{_either(WORDS.office_words)})\b", re.IGNORECASE)
@@ -194,13 +201,22 @@ class Attributor:
         """
         results, previous, roles = [], None, {}
         names = _names_pattern(tuple(sorted(set(known_names), key=len, reverse=True)))
+        speakers = _Speakers()
         for start, end in spans:
             sentence = text[start:end]
-            actors = self.attribute_sentence(sentence, previous, roles, names)
+            actors = self.attribute_sentence(
+                sentence, previous, roles, names, speakers.referents(previous)
+            )
             results.append(actors)
             speaking = [a for a in actors if a.method != "carry-over" or a.confidence >= 0.6]
             if speaking:
                 previous = speaking[0]
+            persons = [
+                self._resolve(m, sentence, "mention", 0.5)
+                for m in self._with_names(self._mentions(sentence), sentence, names)
+                if not m.collective
+            ]
+            speakers.note(sentence, speaking, persons)
             self._remember_roles(roles, sentence, actors)
         return results
 
@@ -233,10 +249,12 @@ class Attributor:
         previous: Attribution | None = None,
         roles: dict[str, Attribution] | None = None,
         names: re.Pattern | None = None,
+        referents: dict[str, Attribution] | None = None,
     ) -> list[Attribution]:
         """The actors of one sentence; `previous` is the last speaker before it, `roles`
         the last actor introduced with each role noun ("the diplomat" refers to it),
-        `names` matches the names the article introduced elsewhere."""
+        `names` matches the names the article introduced elsewhere, `referents` whom
+        "he" and "she" refer to when it is not the last speaker."""
         roles = roles or {}
         quoted = _quoted_mask(sentence)
         mentions = [
@@ -250,7 +268,7 @@ class Attributor:
         if not any(speakers):
             speakers = [
                 self._described(sentence, mentions, quoted, previous, roles)
-                or self._carried_over(sentence, quoted, previous, roles)
+                or self._carried_over(sentence, quoted, previous, roles, referents or {})
             ]
         speakers += self._position_actors(sentence, mentions)
         actors: list[Attribution] = []
@@ -487,6 +505,7 @@ class Attributor:
         quoted: list[bool],
         previous: Attribution | None,
         roles: dict[str, Attribution],
+        referents: dict[str, Attribution],
     ) -> Attribution | None:
         for verb in REPORTING_VERB.finditer(sentence):
             if quoted[verb.start()]:
@@ -494,9 +513,10 @@ class Attributor:
             head = sentence[: verb.start()].rstrip(" ,")
             word = head.split()[-1] if head.split() else ""
             if PRONOUN.match(word):  # "He told the envoy …" is the previous speaker
-                if previous is None:
+                referent = referents.get(word.lower(), previous)
+                if referent is None:
                     return None
-                return _carry(previous, "pronoun", 0.75)
+                return _carry(referent, "pronoun", 0.75)
             tail = sentence[verb.end() :].lstrip()
             role = ROLE_NOUN.search(head) or REFERRED_AFTER_VERB.match(tail)
             referred = (_referred_role(role.group(), roles) if role else None) or previous
@@ -544,6 +564,58 @@ def _carry(previous: Attribution, method: str, confidence: float) -> Attribution
         min(confidence, previous.confidence),
         previous.cue,
     )
+
+
+class _Speakers:
+    """The people of an article so far (speakers and persons mentioned), most recent
+    first, and whether each is a "he" or a "she" (from a title, "Ms Roe", "spokesman",
+    or a pronoun that referred to them)."""
+
+    def __init__(self) -> None:
+        self.recent: list[Attribution] = []
+        self.pronoun: dict[str, str] = {}
+
+    def note(self, sentence: str, speaking: list[Attribution], persons: list[Attribution]) -> None:
+        for actor in [*speaking, *persons]:
+            if actor.method == "pronoun":
+                said = GENDERED_PRONOUN.search(_unquoted_text(sentence))
+                if said:
+                    self.pronoun.setdefault(actor.speaker, said.group().lower())
+                continue
+            where = sentence.find(actor.name)
+            title = (
+                GENDERED_TITLE.search(sentence[max(0, where - 40) : where]) if where > 0 else None
+            )
+            if title:
+                self.pronoun.setdefault(actor.speaker, GENDER_OF_TITLE[title.group(1).lower()])
+        for actor in [*persons, *speaking[:1]]:
+            self.recent = [actor, *[a for a in self.recent if a.speaker != actor.speaker]][:6]
+
+    def referents(self, previous: Attribution | None) -> dict[str, Attribution]:
+        """ "he" and "she": the last speaker, unless known to be the other; then the
+        person last named who is not known to be the other."""
+        result = {}
+        for pronoun in ("he", "she"):
+            if previous is None or self.pronoun.get(previous.speaker, pronoun) == pronoun:
+                continue
+            fitting = [
+                a
+                for a in self.recent
+                if a.speaker != previous.speaker
+                and a.group != UNPLACED
+                and self.pronoun.get(a.speaker, pronoun) == pronoun
+            ]
+            if fitting:
+                result[pronoun] = fitting[0]
+        return result
+
+
+def _unquoted_text(sentence: str) -> str:
+    parts, at = [], 0
+    for start, end in quoted_spans(sentence):
+        parts.append(sentence[at:start])
+        at = end
+    return "".join([*parts, sentence[at:]])
 
 
 def _owner(subject: _Mention, mentions: list[_Mention], sentence: str) -> _Mention:

@@ -38,6 +38,7 @@ class Words(_Frozen):
     inversion_gap_words: tuple[str, ...]
     document_words: tuple[str, ...]
     office_words: tuple[str, ...]
+    gendered_titles: dict[str, tuple[str, ...]]
     title_window_verbs: tuple[str, ...]
     passive_stance_verbs: tuple[str, ...]
     stance_nouns: tuple[str, ...]

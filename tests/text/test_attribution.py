@@ -335,3 +335,28 @@ def test_a_clause_after_an_addressed_name_is_no_apposition(attributor):
     sentence = "HOST: Ms Roe, Moscow has demanded that the drills stop. Will that change anything?"
     roe = [a for a in attributor.attribute_sentence(sentence) if a.name == "Ms Roe"]
     assert all(a.group == "unplaced" for a in roe)
+
+
+def test_he_or_she_refers_past_a_last_speaker_known_to_be_the_other(attributor):
+    text = (
+        "“We wait,” Ivo Kask said. He added that nothing was agreed. "
+        "Senator Jane Roe answered him. “The door stays open,” she said."
+    )
+    spans = split_sentences(text)
+    result = attributor.attribute_article(text, spans)
+    assert [a[0].name for a in result if a] == ["Ivo Kask", "Ivo Kask", "Jane Roe"]
+
+
+def test_a_title_says_whether_he_or_she_refers_to_its_bearer(attributor):
+    text = (
+        "“We wait,” Estonian spokeswoman Eva Kask said. “No,” Polish spokesman John Roe said. "
+        "“The door stays open,” she said."
+    )
+    result = attributor.attribute_article(text, split_sentences(text))
+    assert result[-1][0].name == "Eva Kask"
+
+
+def test_he_or_she_is_the_last_speaker_when_nothing_says_otherwise(attributor):
+    text = "Jane Roe said the talks failed. “We will not wait,” she added."
+    result = attributor.attribute_article(text, split_sentences(text))
+    assert [a[0].name for a in result] == ["Jane Roe", "Jane Roe"]
