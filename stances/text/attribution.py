@@ -160,6 +160,7 @@ class Attributor:
     def __init__(self, codebook: Codebook):
         self.codebook = codebook
         self._mentions_of: dict[str, list[_Mention]] = {}
+        self._placed: dict[tuple[str, int, int], tuple[str | None, str | None]] = {}
 
     @cached_property
     def _alias_pattern(self) -> re.Pattern:
@@ -343,7 +344,19 @@ class Attributor:
     def place_by_title(self, sentence: str, mention: _Mention) -> tuple[str | None, str | None]:
         """The group of a new speaker from the apposition after the name ("Jane Roe, a
         researcher at …"; not a relative clause: "…, who sat in the Council"), else
-        from the title right before it, nearest cue first."""
+        from the title right before it, nearest cue first.
+
+        Remembered like the mentions: the rules, the names of the article and the
+        holder candidates place the same mention several times.
+        """
+        key = (sentence, mention.start, mention.end)
+        if key not in self._placed:
+            if len(self._placed) >= MENTIONS_REMEMBERED:
+                self._placed.clear()
+            self._placed[key] = self._place_by_title(sentence, mention)
+        return self._placed[key]
+
+    def _place_by_title(self, sentence: str, mention: _Mention) -> tuple[str | None, str | None]:
         after = APPOSITION_AFTER.match(sentence[mention.end :]) or OF_AFTER.match(
             sentence[mention.end :]
         )
@@ -578,7 +591,7 @@ class _Speakers:
     def note(self, sentence: str, speaking: list[Attribution], persons: list[Attribution]) -> None:
         for actor in [*speaking, *persons]:
             if actor.method == "pronoun":
-                said = GENDERED_PRONOUN.search(_unquoted_text(sentence))
+                said = GENDERED_PRONOUN.search(unquoted_text(sentence))
                 if said:
                     self.pronoun.setdefault(actor.speaker, said.group().lower())
                 continue
@@ -610,7 +623,8 @@ class _Speakers:
         return result
 
 
-def _unquoted_text(sentence: str) -> str:
+def unquoted_text(sentence: str) -> str:
+    """The sentence without its quoted passages."""
     parts, at = [], 0
     for start, end in quoted_spans(sentence):
         parts.append(sentence[at:start])

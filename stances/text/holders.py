@@ -28,7 +28,7 @@ from stances.text.attribution import (
     Attributor,
     _quoted_mask,
     _slug,
-    quoted_spans,
+    unquoted_text,
 )
 from stances.text.turns import transcript_turns
 from stances.text.words import WORDS
@@ -372,7 +372,7 @@ def _add_sentence_features(
     in_passage: bool,
     in_question: bool,
 ) -> None:
-    outside = _unquoted(sentence)
+    outside = unquoted_text(sentence)
     first_person = bool(FIRST_PERSON.search(outside))
     has_verb = bool(REPORTING_VERB.search(outside))
     pronoun = bool(PRONOUN_SUBJECT.search(sentence))
@@ -415,16 +415,6 @@ def _add_sentence_features(
             ):
                 if candidate.features.get(key):
                     candidate.add(f"context_{key}")
-
-
-def _unquoted(sentence: str) -> str:
-    """The sentence without its quoted passages."""
-    parts, at = [], 0
-    for start, end in quoted_spans(sentence):
-        parts.append(sentence[at:start])
-        at = end
-    parts.append(sentence[at:])
-    return "".join(parts)
 
 
 def _quote_passages(text: str, spans: Sequence[tuple[int, int]]) -> list[int | None]:
