@@ -85,8 +85,9 @@ def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> p
     """The position model's columns: the text, its words read per issue ("pull back" on
     troops is not "pull back" on exercises), the issue and the group."""
     frame = pd.DataFrame({"text": texts, "group": groups, "issue": issues})
+    words = {text: WORD.findall(text.lower()) for text in dict.fromkeys(texts)}
     frame["issue_words"] = [
-        " ".join(f"{issue}_{word}" for word in WORD.findall(text.lower()))
+        " ".join(f"{issue}_{word}" for word in words[text])
         for text, issue in zip(texts, issues, strict=True)
     ]
     return frame

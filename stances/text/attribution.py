@@ -214,7 +214,7 @@ class Attributor:
                 previous = speaking[0]
             persons = [
                 self._resolve(m, sentence, "mention", 0.5)
-                for m in self._with_names(self._mentions(sentence), sentence, names)
+                for m in self._mentions(sentence)
                 if not m.collective
             ]
             speakers.note(sentence, speaking, persons)
