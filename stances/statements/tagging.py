@@ -188,4 +188,7 @@ def review_table(sentences: pd.DataFrame) -> pd.DataFrame:
         for a in s.actors
         if a.is_new or a.group == UNPLACED
     ]
-    return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    # The same types whatever the rows hold (a chunk with no cue at all has only Nones).
+    text_columns = [c for c in REVIEW_COLUMNS if c != "sentence"]
+    return frame.astype({"sentence": int, **dict.fromkeys(text_columns, "str")})

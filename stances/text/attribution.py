@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -23,6 +23,11 @@ def _either(words: Iterable[str]) -> str:
 
 REPORTING = _either(WORDS.reporting_verbs)
 REPORTING_VERB = re.compile(rf"\b(?:{REPORTING})\b")
+# Before a word that is a reporting verb or a noun ("demands", "states", "remarks"), these
+# make it the noun: "its demands", "Moscow’s demands", "the Baltic states".
+NOUN_MARKERS = frozenset(WORDS.noun_markers)
+POSSESSIVE_END = re.compile(r"(?:[’']s|s[’'])$")
+NATIONALITY_END = re.compile(r"^[A-Z]\w*(?:an|ic|ish|ese|ch)$")
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 STANCE_NOUN = re.compile(rf"^[’']s?\s+(?:\w+\s+)?(?:{_either(WORDS.stance_nouns)})\b")
 PASSIVE_BY = re.compile(
@@ -72,6 +77,8 @@ HEAD_ROLE_WORD = re.compile(
 TITLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+(?:of\s+(?:the\s+)?)?){1,5}$")
 # "Jane Roe, the US envoy, said": what stands in apposition after a name
 APPOSITION_AFTER = re.compile(r"^,\s*([^,;:“”\"()]{0,90})")
+# "Jane Roe is a senior fellow at the Eastland Institute": who a signed piece's author is
+IS_A_AFTER = re.compile(r"^\s+(?:is|serves\s+as)\s+((?:now\s+)?(?:a|an|the)\s+[^,;:“”\"()]{0,90})")
 # "Jane Roe of the Eastland Institute said": the body after a name
 OF_AFTER = re.compile(
     r"^\s+of\s+((?:the|a|an)\s+[^,;:“”\"()]{0,60}?|[^,;:“”\"()\s]+)"
@@ -115,6 +122,11 @@ INVERSION_VERBS = frozenset(WORDS.inversion_verbs)
 INVERSION_GAP_WORDS = frozenset(WORDS.inversion_gap_words) | {
     w.lower().rstrip(".") for w in WORDS.title_words
 }
+# A verb comes before its speaker after the passage it reports ("…,” said X), maybe
+# with an adverb between ("…, also said X").
+FIRST_PERSON_PRONOUNS = ("i", "we")
+INVERSION_OPENERS = frozenset(",;:\"”’'»—–-)")
+INVERSION_ADVERBS = frozenset({"also", "later", "earlier", "then", "again", "separately"})
 WORD = re.compile(r"[\w’'\-]+")
 # Between a subject and its verb: a party tag "(D-N.J.)", an apposition between commas or
 # ", who", then a few words (an adverb, an auxiliary).
@@ -194,20 +206,26 @@ class Attributor:
         text: str,
         spans: Iterable[tuple[int, int]],
         known_names: Iterable[str] = (),
+        voices: Sequence[Attribution | None] = (),
     ) -> list[list[Attribution]]:
         """The actors of each sentence (`spans` into `text`), main speaker first.
 
         `known_names` are forms the article introduced elsewhere ("Harlan" of "Sen.
         Wade Harlan"): alone in a sentence they are mentions too ("…,” Harlan said).
+        `voices` are, per sentence, who speaks in the first person outside quotes
+        (the speaker of a transcript turn, the author of a signed piece): "I" and "we"
+        are theirs, not the last speaker's.
         """
         results, previous, roles = [], None, {}
         names = _names_pattern(tuple(sorted(set(known_names), key=len, reverse=True)))
         speakers = _Speakers()
-        for start, end in spans:
+        for index, (start, end) in enumerate(spans):
             sentence = text[start:end]
-            actors = self.attribute_sentence(
-                sentence, previous, roles, names, speakers.referents(previous)
-            )
+            referents = speakers.referents(previous)
+            voice = voices[index] if index < len(voices) else None
+            if voice is not None:
+                referents |= dict.fromkeys(FIRST_PERSON_PRONOUNS, voice)
+            actors = self.attribute_sentence(sentence, previous, roles, names, referents)
             results.append(actors)
             speaking = [a for a in actors if a.method != "carry-over" or a.confidence >= 0.6]
             if speaking:
@@ -357,9 +375,8 @@ class Attributor:
         return self._placed[key]
 
     def _place_by_title(self, sentence: str, mention: _Mention) -> tuple[str | None, str | None]:
-        after = APPOSITION_AFTER.match(sentence[mention.end :]) or OF_AFTER.match(
-            sentence[mention.end :]
-        )
+        rest = sentence[mention.end :]
+        after = APPOSITION_AFTER.match(rest) or OF_AFTER.match(rest) or IS_A_AFTER.match(rest)
         if (
             after
             and not RELATIVE_CLAUSE.match(after.group(1))
@@ -431,7 +448,7 @@ class Attributor:
     ) -> list[Attribution]:
         """Subjects of every reporting verb outside quotes ("X said", "said X", "X and Y said")."""
         found = []
-        for verb in REPORTING_VERB.finditer(sentence):
+        for verb in reporting_verbs(sentence):
             if quoted[verb.start()]:
                 continue
             passive = verb.group().endswith("ed") and PASSIVE_AUX.search(sentence[: verb.start()])
@@ -454,6 +471,7 @@ class Attributor:
                 m
                 for m in mentions
                 if verb.group() in INVERSION_VERBS
+                and _opens_inversion(sentence[: verb.start()])
                 and 0 <= m.start - verb.end() <= 60
                 and _is_inversion_gap(sentence[verb.end() : m.start])
             ]
@@ -486,7 +504,7 @@ class Attributor:
         """
         found = [*DESCRIBED.finditer(sentence), *DESCRIBED_BARE.finditer(sentence)]
         for match in sorted(found, key=lambda m: m.start()):
-            verb = REPORTING_VERB.search(sentence, match.end())
+            verb = next(iter(reporting_verbs(sentence, match.end())), None)
             if quoted[match.start()] or not verb or verb.start() - match.end() > 100:
                 continue
             phrase = match.group().strip()
@@ -520,7 +538,7 @@ class Attributor:
         roles: dict[str, Attribution],
         referents: dict[str, Attribution],
     ) -> Attribution | None:
-        for verb in REPORTING_VERB.finditer(sentence):
+        for verb in reporting_verbs(sentence):
             if quoted[verb.start()]:
                 continue
             head = sentence[: verb.start()].rstrip(" ,")
@@ -531,7 +549,8 @@ class Attributor:
                     return None
                 return _carry(referent, "pronoun", 0.75)
             tail = sentence[verb.end() :].lstrip()
-            role = ROLE_NOUN.search(head) or REFERRED_AFTER_VERB.match(tail)
+            after = REFERRED_AFTER_VERB.match(tail) if _opens_inversion(head) else None
+            role = ROLE_NOUN.search(head) or after
             referred = (_referred_role(role.group(), roles) if role else None) or previous
             if role and referred:
                 return _carry(referred, "pronoun", 0.75)
@@ -667,6 +686,38 @@ def _is_subject_gap(gap: str) -> bool:
     if any(q in gap for q in QUOTE_MARKS):
         return False
     return bool(SUBJECT_GAP.fullmatch(gap))
+
+
+def reporting_verbs(sentence: str, start: int = 0) -> list[re.Match]:
+    """The reporting verbs of the sentence from `start`, not the same words read as
+    nouns ("Moscow demands …" is one; "Moscow’s demands", "the Baltic states" are not)."""
+    return [
+        verb
+        for verb in REPORTING_VERB.finditer(sentence, start)
+        if not _read_as_noun(sentence[: verb.start()])
+    ]
+
+
+def _read_as_noun(head: str) -> bool:
+    words = head.split()
+    if not words:
+        return False
+    word = words[-1]
+    return (
+        word.lower() in NOUN_MARKERS
+        or bool(POSSESSIVE_END.search(word))
+        or (len(words) > 1 and bool(NATIONALITY_END.match(word)))
+    )
+
+
+def _opens_inversion(head: str) -> bool:
+    """Whether a verb can come before its speaker here: after the quote or clause it
+    reports (`…,” said X`, `…, says X`) or at the start, never after a subject of its
+    own ("He says the alliance must …", "Officials say Russia …")."""
+    words = head.rstrip().split()
+    while words and words[-1].lower() in INVERSION_ADVERBS:
+        words.pop()
+    return not words or words[-1][-1] in INVERSION_OPENERS
 
 
 def _is_inversion_gap(gap: str) -> bool:

@@ -22,12 +22,12 @@ from stances.text.attribution import (
     DESCRIBED,
     DESCRIBED_BARE,
     QUOTE_MARK,
-    REPORTING_VERB,
     UNPLACED,
     Attribution,
     Attributor,
     _quoted_mask,
     _slug,
+    reporting_verbs,
     unquoted_text,
 )
 from stances.text.turns import transcript_turns
@@ -44,6 +44,7 @@ OBJECT_BEFORE = re.compile(
 )
 CALL_ON_BEFORE = re.compile(rf"\b(?:{_either(WORDS.call_verbs)})\s+(?:the\s+)?$", re.IGNORECASE)
 FIRST_PERSON = re.compile(rf"(?<![\w’'])(?:{_either(WORDS.first_person)})(?![\w’'])")
+ANSWER_TURN = re.compile(rf"^(?:{_either(WORDS.answer_labels)})$", re.IGNORECASE)
 BYLINE = re.compile(rf"^\s*(?:{_either(WORDS.byline_openers)})\s+(.{{3,160}})$")
 REPORTING_AFTER = re.compile(
     rf"^\s*(?:,[^,“”\"]{{0,90}},\s*)?(?:\w+ly\s+|has\s+|had\s+|also\s+)?"
@@ -160,15 +161,17 @@ class ArticleActors:
     ) -> ArticleActors:
         sentences = [text[s:e] for s, e in spans]
         names = _article_names(attributor, sentences)
+        turn_of = _turn_speakers(attributor, text, spans, names)
+        turns, asking = [t for t, _ in turn_of], [a for _, a in turn_of]
+        author = _byline_speaker(attributor, text, spans, names)
+        voices = [turn or author for turn in turns]
         rules = [
             [_placed(actor, names) for actor in actors]
-            for actors in attributor.attribute_article(text, spans, names)
+            for actors in attributor.attribute_article(text, spans, names, voices)
         ]
         passages = _quote_passages(text, spans)
         passage_speakers = _passage_speakers(passages, rules)
-        turn_of = _turn_speakers(attributor, text, spans, names)
-        turns, asking = [t for t, _ in turn_of], [a for _, a in turn_of]
-        document = _byline_speaker(attributor, text, spans, names) or _document_speaker(rules)
+        document = author or _document_speaker(rules)
         title_actor = _title_speaker(attributor, text)
         context, previous = [], None
         for index in range(len(sentences)):
@@ -374,7 +377,7 @@ def _add_sentence_features(
 ) -> None:
     outside = unquoted_text(sentence)
     first_person = bool(FIRST_PERSON.search(outside))
-    has_verb = bool(REPORTING_VERB.search(outside))
+    has_verb = bool(reporting_verbs(outside))
     pronoun = bool(PRONOUN_SUBJECT.search(sentence))
     n = len(found)
     having = Counter(
@@ -490,16 +493,40 @@ def _turn_speakers(
     asks: a question turn ("Q:", "REPORTER (agency):") has no speaker."""
     result: list[tuple[Attribution | None, bool]] = []
     resolved: dict[str, Attribution | None] = {}
-    for turn in transcript_turns(text, spans):
+    turns = transcript_turns(text, spans)
+    for turn in turns:
         if turn is None:
             result.append((None, False))
             continue
         if turn.label not in resolved:
-            resolved[turn.label] = (
-                None if turn.labelled_question else _resolve_label(attributor, turn.label, names)
-            )
+            if turn.labelled_question:
+                resolved[turn.label] = None
+            elif ANSWER_TURN.match(turn.label):
+                first = next(i for i, t in enumerate(turns) if t is not None)
+                resolved[turn.label] = _interviewee(attributor, text, spans[:first], names)
+            else:
+                resolved[turn.label] = _resolve_label(attributor, turn.label, names)
         result.append((resolved[turn.label], turn.asking))
     return result
+
+
+def _interviewee(
+    attributor: Attributor,
+    text: str,
+    intro: Sequence[tuple[int, int]],
+    names: dict[str, Attribution],
+) -> Attribution | None:
+    """Who answers in an interview whose turns say only "A:": the first person the
+    introduction names ("Jane Roe, deputy minister of …, spoke to us"), the first it
+    places if any."""
+    people = [
+        _placed(attributor._resolve(mention, text[start:end], "turn", 0.7), names)
+        for start, end in intro[1:]
+        for mention in attributor._mentions(text[start:end])
+        if not mention.collective
+    ]
+    placed = [actor for actor in people if actor.group != UNPLACED]
+    return (placed or people or [None])[0]
 
 
 def _resolve_label(
@@ -609,14 +636,19 @@ def _byline_speaker(
     spans: Sequence[tuple[int, int]],
     names: dict[str, Attribution],
 ) -> Attribution | None:
-    """The author of a signed opinion piece ("By Jane Roe, senior fellow at …"), when placed."""
+    """The author of a signed opinion piece ("By Jane Roe, senior fellow at …"), when
+    placed by the byline or by the line that says who they are ("Jane Roe is a …")."""
     for start, end in spans[:4]:
         match = BYLINE.match(text[start:end])
         if not match:
             continue
         byline = match.group(1)
+        name = re.split(r",| is | of ", byline)[0].strip()
         group, cue = attributor.place(byline)
         if group:
-            name = re.split(r",| is | of ", byline)[0].strip()
             return Attribution(f"new:{_slug(name)}", group, name, "byline", 0.7, cue)
+        for form in (name, name.split()[-1] if name.split() else ""):
+            if form in names:  # placed where the piece says who the author is
+                known = names[form]
+                return Attribution(known.speaker, known.group, known.name, "byline", 0.7, known.cue)
     return None

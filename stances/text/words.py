@@ -57,8 +57,10 @@ class Words(_Frozen):
     stance_verbs: tuple[str, ...]
     object_prepositions: tuple[str, ...]
     call_verbs: tuple[str, ...]
+    noun_markers: tuple[str, ...]
     first_person: tuple[str, ...]
     question_labels: tuple[str, ...]
+    answer_labels: tuple[str, ...]
     byline_openers: tuple[str, ...]
 
     def roles(self, pattern: RolePattern, *, plurals: bool = False) -> list[str]:

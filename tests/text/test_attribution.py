@@ -360,3 +360,45 @@ def test_he_or_she_is_the_last_speaker_when_nothing_says_otherwise(attributor):
     text = "Jane Roe said the talks failed. “We will not wait,” she added."
     result = attributor.attribute_article(text, split_sentences(text))
     assert [a[0].name for a in result] == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He says the alliance must return to the lines of 1997.",
+        "Officials say Russia must pull back its troops.",
+    ],
+)
+def test_a_verb_with_a_subject_of_its_own_has_no_inverted_speaker_after_it(attributor, sentence):
+    lavrov = Attribution("lavrov", "russia", "Lavrov", "reporting-verb", 0.9)
+    actors = attributor.attribute_sentence(sentence, lavrov)
+    assert all(a.group not in {"nato", "russia"} or a.speaker == "lavrov" for a in actors)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They want troops out of Poland and the Baltic states by spring.",
+        "Moscow’s demands were never going to be accepted.",
+        "The Russian demands were never going to be accepted.",
+    ],
+)
+def test_a_reporting_verb_read_as_a_noun_makes_no_speaker_of_the_word_before(
+    attributor, sentence
+):
+    actors = attributor.attribute_sentence(sentence)
+    assert all(a.method != "reporting-verb" for a in actors)
+
+
+def test_i_and_we_are_the_voice_of_the_text_not_the_last_speaker(attributor):
+    text = "Lavrov said the talks failed. I believe the allies should wait."
+    spans = [(0, 29), (30, len(text))]
+    author = Attribution("new:anna_berg", "experts", "Anna Berg", "byline", 0.7)
+    result = attributor.attribute_article(text, spans, voices=[author, author])
+    assert [actors[0].speaker for actors in result] == ["lavrov", "new:anna_berg"]
+
+
+def test_the_line_saying_who_an_author_is_places_them(attributor):
+    sentence = "Anna Berg is a senior fellow at the Lindqvist Centre for Arms Control."
+    [mention, *_] = attributor._mentions(sentence)
+    assert attributor.place_by_title(sentence, mention)[0] == "experts"

@@ -121,3 +121,23 @@ def test_an_acronym_before_a_groups_people_is_a_candidate():
 def test_a_subject_followed_by_its_verb_is_no_cued_noun(attributor):
     [sentence] = candidates_of(attributor, "Jane Smith rejected calls for talks.\n")
     assert "cued_noun" not in sentence["west"]
+
+
+def test_a_byline_author_is_placed_by_the_line_that_says_who_they_are(attributor):
+    text = (
+        "Why limits matter\n\nBy Anna Berg\n\nWe must limit missiles now.\n\n"
+        "Anna Berg, a Westland's analyst, writes on arms control.\n"
+    )
+    sentences = candidates_of(attributor, text)
+    assert sentences[2]["west"].get("from_document") == 1.0
+
+
+def test_an_answer_turn_is_the_interviewee_the_introduction_names(attributor):
+    text = (
+        "Interview\n\n"
+        "Olga Petrova, Eastland's deputy defence minister, spoke to us.\n\n"
+        "Q: Will you limit the drills?\n"
+        "A: No. We will hold every exercise as planned.\n"
+    )
+    last = candidates_of(attributor, text)[-1]
+    assert last["east"].get("from_turn") == 1.0
