@@ -13,7 +13,8 @@ FEATURE_COLUMNS = ["text", "context", "speaks"]
 
 class StatementCues(TransformerMixin, BaseEstimator):
     """Per issue: indicative terms in the sentence, and (when an actor speaks) in it and in
-    the sentence before; plus whether an actor speaks at all.
+    the sentence before, and in a question; plus whether an actor speaks at all, and
+    whether the sentence asks.
 
     A statement needs an actor (CODING_RULES), and "these demands" refers back to the
     sentence before, hence the interactions.
@@ -35,12 +36,19 @@ class StatementCues(TransformerMixin, BaseEstimator):
         own = np.log1p(counts[[at[t] for t in texts]].reshape(len(texts), len(self.terms)))
         before = np.log1p(counts[[at[t] for t in contexts]].reshape(len(texts), len(self.terms)))
         speaks = np.asarray(x["speaks"], dtype=float)[:, None]
-        return self.weight * np.hstack([own, own * speaks, before * speaks, speaks])
+        asks = np.array([[bool(QUESTION_END.search(t))] for t in texts], dtype=float)
+        return self.weight * np.hstack(
+            [own, own * speaks, before * speaks, own * asks, speaks, asks]
+        )
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        kinds = ("own", "own_spoken", "before_spoken")
+        kinds = ("own", "own_spoken", "before_spoken", "own_asked")
         names = [f"{kind}_{i}" for kind in kinds for i in range(len(self.terms))]
-        return np.array([*names, "spoken"], dtype=object)
+        return np.array([*names, "spoken", "asked"], dtype=object)
+
+
+# A question: rarely a statement, though it may report one ("… as Moscow demanded?")
+QUESTION_END = re.compile(r"\?[\s”\"’'»)]*$")
 
 
 def term_counts(terms: tuple[tuple[str, ...], ...], texts) -> np.ndarray:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -100,7 +101,14 @@ MENTIONS_REMEMBERED = 4096  # sentences; far more than one article holds
 UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-ž", "a-zß-öø-ÿĀ-ž"
 NAME = re.compile(rf"(?:[{UPPER}][\w’'.\-]*\s+){{0,7}}[{UPPER}][{LOWER}][\w’'\-]+")
 # Where an official speaks from, opening the sentence: "In Berlin, a deputy spokeswoman …"
-SETTING = re.compile(rf"^\s*(?:In|From)\s+([{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)?),")
+SETTING = re.compile(
+    rf"^\s*(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[A-Z]{{2,4}}\s*)?[—–-]\s*)?"  # a live blog's time
+    rf"(?:In|From)\s+([{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)?),"
+)
+# … or after the verb: "…, the deputy minister told reporters in Vilnius"
+SPOKEN_IN = re.compile(
+    rf"\b(?:{REPORTING})\b[^“”\"«»]{{0,40}}?\b(?:in|from)\s+([{UPPER}][\w’'\-]*)"
+)
 # What ends the title written before a name: quotes, clause breaks, a reporting verb, "and".
 TITLE_WINDOW_END = re.compile(rf"[“”\";:()]|,\s|\b(?:{_either(WORDS.title_window_verbs)}|and)\b")
 # Names of bodies join these from the codebook: `body_words`.
@@ -389,9 +397,14 @@ class Attributor:
         pieces = TITLE_WINDOW_END.split(before)
         nearest = next((p for p in reversed(pieces) if p.strip()), "")
         group, cue = self.place(nearest, nearest_last=True)
+        if group or not OFFICE.search(nearest):
+            return group, cue
         setting = SETTING.match(sentence)
-        if not group and setting and setting.end() <= mention.start and OFFICE.search(nearest):
+        if setting and setting.end() <= mention.start:
             return self.place(setting.group(1))  # "In Berlin, deputy spokeswoman Jane Roe"
+        spoken_in = SPOKEN_IN.search(sentence, mention.end)
+        if spoken_in:
+            return self.place(spoken_in.group(1))  # "…, Jane Roe told reporters in Berlin"
         return group, cue
 
     def place_phrase(self, phrase: str) -> tuple[str | None, str | None]:
@@ -751,7 +764,12 @@ def _strip_titles(start: int, text: str, title_words: frozenset[str]) -> tuple[i
     cut = 0
     for index, token in enumerate(tokens):
         word = token.group()
-        if word in title_words or re.search(r"[’']s$", word) or word.endswith(","):
+        if (
+            word in title_words
+            or all(part in title_words for part in word.split("-"))
+            or re.search(r"[’']s$", word)
+            or word.endswith(",")
+        ):
             cut = index + 1
     name_tokens = tokens[cut:]
     if len(name_tokens) < 2 or any(t.group() in NOT_NAMES for t in name_tokens):
@@ -804,4 +822,6 @@ def _lower_first(text: str) -> str:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    """An id for a new speaker: "Rūta Kalnė" → "ruta_kalne"."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")

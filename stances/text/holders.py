@@ -154,6 +154,7 @@ class ArticleActors:
     passages: list[int | None]
     asking: list[bool]
     context: list[dict[str, Attribution | None]]
+    previous_at: list[tuple[int, bool]]
 
     @classmethod
     def read(
@@ -173,8 +174,15 @@ class ArticleActors:
         passage_speakers = _passage_speakers(passages, rules)
         document = author or _document_speaker(rules)
         title_actor = _title_speaker(attributor, text)
-        context, previous = [], None
+        context, previous, previous_at, said_at = [], None, [], None
+        paragraphs = [text.count("\n", 0, start) for start, _ in spans]
         for index in range(len(sentences)):
+            # how far back the previous speaker spoke, and whether in this paragraph
+            previous_at.append(
+                (index - said_at, paragraphs[said_at] == paragraphs[index])
+                if said_at is not None
+                else (0, False)
+            )
             passage = passages[index]
             context.append(
                 {
@@ -187,10 +195,10 @@ class ArticleActors:
             )
             speaking = [a for a in rules[index] if a.method not in {"carry-over", "stance-noun"}]
             if turns[index] is not None and not speaking:
-                previous = turns[index]
+                previous, said_at = turns[index], index
             elif speaking:
-                previous = speaking[0]
-        return cls(attributor, sentences, names, rules, passages, asking, context)
+                previous, said_at = speaking[0], index
+        return cls(attributor, sentences, names, rules, passages, asking, context, previous_at)
 
     def speaks(self, index: int) -> bool:
         """Whether the sentence has any candidate (cheaply, when the rules or the
@@ -211,6 +219,13 @@ class ArticleActors:
         for kind, actor in self.context[index].items():
             if actor is not None:
                 _candidate(found, actor).add(f"from_{kind}")
+        previous = self.context[index]["previous"]
+        if previous is not None:
+            back, same_paragraph = self.previous_at[index]
+            candidate = _candidate(found, previous)
+            candidate.add(f"previous_back_{min(back, 3)}")
+            if same_paragraph:
+                candidate.add("previous_same_paragraph")
         _add_sentence_features(
             found,
             sentence,

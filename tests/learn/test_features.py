@@ -2,7 +2,7 @@
 
 import pytest
 
-from stances.learn.features import term_counts
+from stances.learn.features import StatementCues, feature_frame, term_counts
 
 TERMS = (
     ("enlargement", "NATO troops", "alliance's forces"),
@@ -33,3 +33,20 @@ def test_a_term_shared_by_two_issues_counts_for_both():
 
 def test_no_terms_give_zero_columns():
     assert term_counts((), ["anything"]).shape == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Will Russia pull back its troops?", 1.0),
+        ("“Will you pull back?” the host asked", 0.0),
+        ("“Why should we pull back?”", 1.0),
+        ("Russia will not pull back its troops.", 0.0),
+    ],
+)
+def test_a_question_is_marked_and_its_terms_are_counted_apart(text, asks):
+    cues = StatementCues(TERMS, weight=1.0)
+    frame = feature_frame([text], [""], [True])
+    row = dict(zip(cues.get_feature_names_out(), cues.transform(frame)[0], strict=True))
+    assert row["asked"] == asks
+    assert row["own_asked_1"] == (row["own_1"] if asks else 0.0)

@@ -383,9 +383,7 @@ def test_a_verb_with_a_subject_of_its_own_has_no_inverted_speaker_after_it(attri
         "The Russian demands were never going to be accepted.",
     ],
 )
-def test_a_reporting_verb_read_as_a_noun_makes_no_speaker_of_the_word_before(
-    attributor, sentence
-):
+def test_a_reporting_verb_read_as_a_noun_makes_no_speaker_of_the_word_before(attributor, sentence):
     actors = attributor.attribute_sentence(sentence)
     assert all(a.method != "reporting-verb" for a in actors)
 
@@ -402,3 +400,29 @@ def test_the_line_saying_who_an_author_is_places_them(attributor):
     sentence = "Anna Berg is a senior fellow at the Lindqvist Centre for Arms Control."
     [mention, *_] = attributor._mentions(sentence)
     assert attributor.place_by_title(sentence, mention)[0] == "experts"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "“No return to 1997,” Vice-Minister of Foreign Affairs Rūta Kalnė told reporters "
+            "in Vilnius.",
+            ("new:ruta_kalne", "baltic_states"),
+        ),
+        (
+            "13:45 — In Kyiv, foreign ministry spokesman Oleh Marchuk insisted that no "
+            "decision could be taken in Geneva.",
+            ("new:oleh_marchuk", "ukraine"),
+        ),
+    ],
+)
+def test_an_office_without_a_country_is_placed_where_it_speaks_from(attributor, sentence, expected):
+    [actor, *_] = attributor.attribute_sentence(sentence)
+    assert (actor.speaker, actor.group) == expected
+
+
+def test_less_common_reporting_verbs_name_their_subject(attributor):
+    previous = Attribution("blinken", "united_states", "Blinken", "reporting-verb", 0.9)
+    sentence = "«Ukraine must never join NATO», Ryabkov underlined."
+    assert speaker_of(attributor, sentence, previous) == ("ryabkov", "russia")

@@ -141,3 +141,16 @@ def test_an_answer_turn_is_the_interviewee_the_introduction_names(attributor):
     )
     last = candidates_of(attributor, text)[-1]
     assert last["east"].get("from_turn") == 1.0
+
+
+def test_the_previous_speaker_says_how_far_back_and_whether_in_the_same_paragraph(attributor):
+    text = (
+        "Talks\n\n"
+        "Ivanov said the drills would go on. They are not up for talks.\n\n"
+        "Missiles are another matter.\n"
+    )
+    _, _, same, next_paragraph = candidates_of(attributor, text)
+    assert same["east"].get("previous_same_paragraph") == 1.0
+    assert same["east"].get("previous_back_1") == 1.0
+    assert "previous_same_paragraph" not in next_paragraph["east"]
+    assert next_paragraph["east"].get("previous_back_2") == 1.0
