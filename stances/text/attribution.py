@@ -88,6 +88,13 @@ OF_AFTER = re.compile(
 # "Jane Roe of the Eastland Institute": the person, not the body named after "of"
 OF_JOIN = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-]+\s+){0,3}")
 RELATIVE_CLAUSE = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
+# … unless it says what office the person holds now: "Jane Roe, who chairs the Saeima's
+# defence committee", "…, who now teaches at the naval academy"
+OFFICE_CLAUSE = re.compile(
+    r"who\s+(?:now\s+|currently\s+)?(?:is|chairs|heads|leads|runs|directs|serves\s+as|sits\s+on|"
+    r"represents|teaches|works\s+(?:at|for))\s+([^,;:“”\"()]{0,80})",
+    re.IGNORECASE,
+)
 # A clause after a comma is no apposition: "Ms Roe, Moscow has demanded that …" (a host
 # addressing a guest) says nothing of Ms Roe's office.
 CLAUSE_VERB = re.compile(
@@ -130,6 +137,13 @@ INVERSION_VERBS = frozenset(WORDS.inversion_verbs)
 INVERSION_GAP_WORDS = frozenset(WORDS.inversion_gap_words) | {
     w.lower().rstrip(".") for w in WORDS.title_words
 }
+# The subject of a condition is no speaker: "If Moscow wants transparency, it can …"
+CONDITIONAL_BEFORE = re.compile(
+    r"(?:^|[,;:—–“\"]\s*|\b(?:and|but)\s+)(?:only\s+|even\s+)?"
+    r"(?:if|unless|whether|once|until|as\s+long\s+as)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A verb comes before its speaker after the passage it reports ("…,” said X), maybe
 # with an adverb between ("…, also said X").
 FIRST_PERSON_PRONOUNS = ("i", "we")
@@ -204,7 +218,7 @@ class Attributor:
     @cached_property
     def _cues(self) -> list[tuple[int, re.Pattern, str, str]]:
         return [
-            (cue.priority, re.compile(rf"(?<![\w]){re.escape(word)}(?![\w])"), word, cue.group)
+            (cue.priority, _cue_pattern(word), word, cue.group)
             for cue in self.codebook.affiliation_cues
             for word in cue.cues
         ]
@@ -385,7 +399,12 @@ class Attributor:
     def _place_by_title(self, sentence: str, mention: _Mention) -> tuple[str | None, str | None]:
         rest = sentence[mention.end :]
         after = APPOSITION_AFTER.match(rest) or OF_AFTER.match(rest) or IS_A_AFTER.match(rest)
-        if (
+        office = OFFICE_CLAUSE.match(after.group(1)) if after else None
+        if office:
+            group, cue = self.place(office.group(1))
+            if group:
+                return group, cue
+        elif (
             after
             and not RELATIVE_CLAUSE.match(after.group(1))
             and not CLAUSE_VERB.search(after.group(1))
@@ -423,7 +442,7 @@ class Attributor:
         """
         found = []
         for priority, pattern, word, group in self._cues:
-            if word not in title:  # the pattern matches the word itself: skip it cheaply
+            if word[1:] not in title:  # the pattern needs the word: skip it cheaply
                 continue
             for match in pattern.finditer(title):
                 where = -match.end() if nearest_last else match.start()
@@ -471,6 +490,7 @@ class Attributor:
                 if m.end <= verb.start()
                 and not passive
                 and _is_subject_gap(sentence[m.end : verb.start()])
+                and not CONDITIONAL_BEFORE.search(sentence[: m.start])
             ]
             if before:
                 found += [
@@ -699,6 +719,13 @@ def _is_subject_gap(gap: str) -> bool:
     if any(q in gap for q in QUOTE_MARKS):
         return False
     return bool(SUBJECT_GAP.fullmatch(gap))
+
+
+def _cue_pattern(word: str) -> re.Pattern:
+    """A cue as a whole word; one written in lower case also opening a title in capitals
+    ("Retired General Jane Roe", "Former Ambassador John Doe")."""
+    first = f"[{word[0].upper()}{word[0]}]" if word[:1].islower() else re.escape(word[:1])
+    return re.compile(rf"(?<![\w]){first}{re.escape(word[1:])}(?![\w])")
 
 
 def reporting_verbs(sentence: str, start: int = 0) -> list[re.Match]:

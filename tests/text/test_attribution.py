@@ -426,3 +426,33 @@ def test_less_common_reporting_verbs_name_their_subject(attributor):
     previous = Attribution("blinken", "united_states", "Blinken", "reporting-verb", 0.9)
     sentence = "«Ukraine must never join NATO», Ryabkov underlined."
     assert speaker_of(attributor, sentence, previous) == ("ryabkov", "russia")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If Moscow wants transparency, it can start by notifying its own snap exercises.",
+        "Talks can go on, but only if Russia says when the troops will leave.",
+    ],
+)
+def test_the_subject_of_a_condition_is_no_speaker(attributor, sentence):
+    assert all(a.group != "russia" for a in attributor.attribute_sentence(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Retired Lieutenant General Mark Dunne insists the drills must go on.", "experts"),
+        (
+            "Jonas Rauda, who chairs the Seimas defence committee, said a deal was welcome.",
+            "baltic_states",
+        ),
+        ("Mia Hale, who now teaches at a naval academy, said the drills must go on.", "experts"),
+        ("Jane Roe, who met the Russian envoy on Monday, said a deal was welcome.", "unplaced"),
+    ],
+)
+def test_a_title_in_capitals_or_a_clause_naming_an_office_places_a_new_speaker(
+    attributor, sentence, group
+):
+    [actor, *_] = attributor.attribute_sentence(sentence)
+    assert actor.group == group
