@@ -144,9 +144,10 @@ CONDITIONAL_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Pronouns that refer to the voice of the text (a turn's speaker, a piece's author).
+FIRST_PERSON_PRONOUNS = ("i", "we")
 # A verb comes before its speaker after the passage it reports ("…,” said X), maybe
 # with an adverb between ("…, also said X").
-FIRST_PERSON_PRONOUNS = ("i", "we")
 INVERSION_OPENERS = frozenset(",;:\"”’'»—–-)")
 INVERSION_ADVERBS = frozenset({"also", "later", "earlier", "then", "again", "separately"})
 WORD = re.compile(r"[\w’'\-]+")
@@ -739,7 +740,7 @@ def reporting_verbs(sentence: str, start: int = 0) -> list[re.Match]:
 
 
 def _read_as_noun(head: str) -> bool:
-    words = head.split()
+    words = head.rsplit(None, 1)
     if not words:
         return False
     word = words[-1]

@@ -660,10 +660,10 @@ def _byline_speaker(
         byline = match.group(1)
         name = re.split(r",| is | of ", byline)[0].strip()
         group, cue = attributor.place(byline)
-        if group:
-            return Attribution(f"new:{_slug(name)}", group, name, "byline", 0.7, cue)
-        for form in (name, name.split()[-1] if name.split() else ""):
-            if form in names:  # placed where the piece says who the author is
-                known = names[form]
-                return Attribution(known.speaker, known.group, known.name, "byline", 0.7, known.cue)
+        # unplaced by the byline: placed where the piece says who the author is
+        author = _placed(
+            Attribution(f"new:{_slug(name)}", group or UNPLACED, name, "byline", 0.7, cue), names
+        )
+        if author.group != UNPLACED:
+            return author
     return None
