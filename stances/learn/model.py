@@ -85,7 +85,7 @@ def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> p
     """The position model's columns: the text, its words read per issue ("pull back" on
     troops is not "pull back" on exercises), the issue and the group."""
     frame = pd.DataFrame({"text": texts, "group": groups, "issue": issues})
-    words = {text: WORD.findall(text.lower()) for text in dict.fromkeys(texts)}
+    words = {text: _negation_scoped(text) for text in dict.fromkeys(texts)}
     frame["issue_words"] = [
         " ".join(f"{issue}_{word}" for word in words[text])
         for text, issue in zip(texts, issues, strict=True)
@@ -94,6 +94,24 @@ def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> p
 
 
 WORD = re.compile(r"\w+")
+TOKEN = re.compile(r"\w+|[,.;:!?“”\"«»()—–]")
+NEGATIONS = frozenset({"not", "no", "never", "nor", "cannot", "t", "without"})
+SCOPE_ENDS = frozenset({*",.;:!?“”\"«»()—–", "but", "while", "although"})
+
+
+def _negation_scoped(text: str) -> list[str]:
+    """The words of a text, those after a negation up to the end of its clause marked
+    "not_": "will not scale back drills" is not "will scale back drills"."""
+    result, negated = [], False
+    for token in TOKEN.findall(text.lower()):
+        if token in SCOPE_ENDS:
+            negated = False
+            if not token.isalpha():
+                continue
+        result.append(f"not_{token}" if negated else token)
+        if token in NEGATIONS:
+            negated = True
+    return result
 
 
 def _held_out_log_likelihood(estimator, x, y) -> float:
