@@ -29,6 +29,11 @@ STATEMENT_COLUMNS = [
     "confidence",
     "source",
 ]
+# A model row less likely than this to be right is not emitted: the F1-best cut is about
+# half the F1 reached, and on writer-held-out CV rows below 0.3 were right 27% of the
+# time (statement F1 0.639 -> 0.651, actor precision 0.735 -> 0.778 with the cut).
+# An unplaced row is kept whatever its confidence: a stance is never dropped.
+ROW_FLOOR = 0.3
 REVIEW_COLUMNS = ["article", "sentence", "speaker", "name", "group", "cue", "method", "text"]
 
 
@@ -55,7 +60,7 @@ def tag(project: Project, model: StanceModel) -> Tagging:
     ... )
     >>> tagging = tag(project, train(project, evaluate=False).model)
     >>> tagging.statements["source"].value_counts().to_dict()
-    {'human': 67, 'model': 5}
+    {'human': 67, 'model': 1}
     """
     refuse_authored(project.corpus)
     sentences = sentence_table(project.corpus, project.codebook, deferred=True)
@@ -84,7 +89,8 @@ def predict_statements(model: StanceModel, sentences: pd.DataFrame) -> pd.DataFr
     The holders of a sentence are the candidates the holder model chooses
     (`choose_holders`); a sentence on an issue with none is one row for the
     group "unplaced", never dropped and never given to an actor it merely mentions.
-    Confidence is P(issue) × P(holder) × P(position).
+    Confidence is P(issue) × P(holder) × P(position); a row of a holder below
+    `ROW_FLOOR` is not emitted.
     """
     probabilities = model.issue_probabilities(
         feature_frame(
@@ -113,7 +119,8 @@ def predict_statements(model: StanceModel, sentences: pd.DataFrame) -> pd.DataFr
         else []
     )
     table["source"] = "model"
-    return table.astype({"position": int, "sentence": int, "start": int, "end": int})
+    table = table[(table["confidence"] >= ROW_FLOOR) | (table["group"] == UNPLACED)]
+    return table.reset_index(drop=True).astype({"position": int, "sentence": int, "start": int, "end": int})
 
 
 def _holders(
