@@ -85,7 +85,7 @@ def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> p
     """The position model's columns: the text, its words read per issue ("pull back" on
     troops is not "pull back" on exercises), the issue and the group."""
     frame = pd.DataFrame({"text": texts, "group": groups, "issue": issues})
-    words = {text: _negation_scoped(text) for text in dict.fromkeys(texts)}
+    words = {text: negation_scoped(text) for text in dict.fromkeys(texts)}
     frame["issue_words"] = [
         " ".join(f"{issue}_{word}" for word in words[text])
         for text, issue in zip(texts, issues, strict=True)
@@ -96,10 +96,10 @@ def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> p
 WORD = re.compile(r"\w+")
 TOKEN = re.compile(r"\w+|[,.;:!?“”\"«»()—–]")
 NEGATIONS = frozenset({"not", "no", "never", "nor", "cannot", "t", "without"})
-SCOPE_ENDS = frozenset({*",.;:!?“”\"«»()—–", "but", "while", "although"})
+SCOPE_ENDS = frozenset({*',.;:!?“”"«»()—–', "but", "while", "although"})
 
 
-def _negation_scoped(text: str) -> list[str]:
+def negation_scoped(text: str) -> list[str]:
     """The words of a text, those after a negation up to the end of its clause marked
     "not_": "will not scale back drills" is not "will scale back drills"."""
     result, negated = [], False

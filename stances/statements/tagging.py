@@ -83,14 +83,16 @@ def human_labels(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     return labels[np.array(same_text, dtype=bool)]
 
 
-def predict_statements(model: StanceModel, sentences: pd.DataFrame) -> pd.DataFrame:
+def predict_statements(
+    model: StanceModel, sentences: pd.DataFrame, *, row_floor: float = ROW_FLOOR
+) -> pd.DataFrame:
     """One row per (sentence, holder, issue) the model finds, with its confidence.
 
     The holders of a sentence are the candidates the holder model chooses
     (`choose_holders`); a sentence on an issue with none is one row for the
     group "unplaced", never dropped and never given to an actor it merely mentions.
     Confidence is P(issue) × P(holder) × P(position); a row of a holder below
-    `ROW_FLOOR` is not emitted.
+    `row_floor` is not emitted.
     """
     probabilities = model.issue_probabilities(
         feature_frame(
@@ -119,8 +121,10 @@ def predict_statements(model: StanceModel, sentences: pd.DataFrame) -> pd.DataFr
         else []
     )
     table["source"] = "model"
-    table = table[(table["confidence"] >= ROW_FLOOR) | (table["group"] == UNPLACED)]
-    return table.reset_index(drop=True).astype({"position": int, "sentence": int, "start": int, "end": int})
+    table = table[(table["confidence"] >= row_floor) | (table["group"] == UNPLACED)]
+    return table.reset_index(drop=True).astype(
+        {"position": int, "sentence": int, "start": int, "end": int}
+    )
 
 
 def _holders(

@@ -40,3 +40,13 @@ def test_the_regularisation_chosen_is_recorded(trained):
     assert set(chosen["issue_C"]) == {"missiles", "exercises"}
     assert isinstance(chosen["position_C"], float)
     assert isinstance(pd.Series(chosen["issue_C"]).to_numpy(), np.ndarray)
+
+
+def test_the_words_of_a_negated_clause_are_read_as_negated():
+    from stances.learn.model import negation_scoped
+
+    words = negation_scoped("Allies will not scale back drills, but Moscow won't pull back.")
+    assert words == [
+        "allies", "will", "not", "not_scale", "not_back", "not_drills",
+        "but", "moscow", "won", "t", "not_pull", "not_back",
+    ]  # fmt: skip

@@ -43,6 +43,24 @@ def load_other(project, folder):
     return load_project(folder, [source], codebook=source.labels / "codebook.yaml")
 
 
+def test_rows_of_a_holder_below_the_floor_are_left_out_but_unplaced_rows_stay(trained, tmp_path):
+    from stances.statements.tagging import predict_statements
+    from stances.text.table import sentence_table
+
+    project, result = trained
+    write(tmp_path / "new" / "n1.txt", NEW_ARTICLE)
+    other = load_other(project, tmp_path / "new")
+    sentences = sentence_table(other.corpus, other.codebook)
+    every = predict_statements(result.model, sentences, row_floor=0.0)
+    placed = every["group"] != "unplaced"
+    floor = every.loc[placed, "confidence"].max()
+    kept = predict_statements(result.model, sentences, row_floor=floor)
+    assert (every.loc[placed, "confidence"] < floor).any()  # the floor has rows to leave out
+    assert (~placed).any()  # and an unplaced row, which stays whatever its confidence
+    expected = every[~placed | (every["confidence"] >= floor)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(kept, expected)
+
+
 def test_the_statements_table_has_exactly_the_documented_columns(trained):
     project, result = trained
     statements = tag(project, result.model).statements
