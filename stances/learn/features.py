@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-FEATURE_COLUMNS = ["text", "context", "speaks"]
+FEATURE_COLUMNS = ["text", "context", "speaks", "voice"]
 
 
 class StatementCues(TransformerMixin, BaseEstimator):
@@ -80,6 +80,13 @@ def _plain_apostrophes(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
-def feature_frame(texts: list[str], contexts: list[str], speaks: list[bool]) -> pd.DataFrame:
-    """The columns the issue model reads."""
-    return pd.DataFrame({"text": texts, "context": contexts, "speaks": speaks})
+def feature_frame(
+    texts: list[str],
+    contexts: list[str],
+    speaks: list[bool],
+    voices: list[str] | None = None,
+) -> pd.DataFrame:
+    """The columns the issue model reads; `voices` (how each sentence gives its speaker,
+    `stances.text.holders.ArticleActors.voice`) default to "none"."""
+    voices = voices if voices is not None else ["none"] * len(texts)
+    return pd.DataFrame({"text": texts, "context": contexts, "speaks": speaks, "voice": voices})

@@ -77,6 +77,7 @@ def _text_features(codebook: Codebook) -> ColumnTransformer:
         [
             ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "text"),
             ("cues", StatementCues(terms), FEATURE_COLUMNS),
+            ("voice", OneHotEncoder(handle_unknown="ignore"), ["voice"]),
         ]
     )
 

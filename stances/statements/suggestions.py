@@ -33,7 +33,10 @@ def suggest(
     labelled = labelled_sentences(project.labels, sentences)
     probabilities = model.issue_probabilities(
         feature_frame(
-            list(sentences["text"]), list(sentences["context"]), list(sentences["speaks"])
+            list(sentences["text"]),
+            list(sentences["context"]),
+            list(sentences["speaks"]),
+            list(sentences["voice"]),
         )
     )
     rows = []

@@ -60,7 +60,7 @@ def tag(project: Project, model: StanceModel) -> Tagging:
     ... )
     >>> tagging = tag(project, train(project, evaluate=False).model)
     >>> tagging.statements["source"].value_counts().to_dict()
-    {'human': 67, 'model': 1}
+    {'human': 67, 'model': 2}
     """
     refuse_authored(project.corpus)
     sentences = sentence_table(project.corpus, project.codebook, deferred=True)
@@ -96,7 +96,10 @@ def predict_statements(
     """
     probabilities = model.issue_probabilities(
         feature_frame(
-            list(sentences["text"]), list(sentences["context"]), list(sentences["speaks"])
+            list(sentences["text"]),
+            list(sentences["context"]),
+            list(sentences["speaks"]),
+            list(sentences["voice"]),
         )
     )
     on_issue = np.nonzero((probabilities >= ISSUE_THRESHOLD).any(axis=1))[0]

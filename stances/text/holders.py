@@ -207,6 +207,18 @@ class ArticleActors:
             return True
         return bool(self.candidates(index))
 
+    def voice(self, index: int) -> str:
+        """How the sentence gives its speaker: the method of its first rule
+        ("reporting-verb", "pronoun", …), else "turn" in a transcript, "quoted" inside
+        a quotation, or "none" (an observation, a background sentence)."""
+        if self.rules[index]:
+            return self.rules[index][0].method
+        if self.context[index]["turn"] is not None:
+            return "turn"
+        if self.passages[index] is not None or QUOTE_MARK.search(self.sentences[index]):
+            return "quoted"
+        return "none"
+
     def candidates(self, index: int) -> list[Candidate]:
         """Every actor group that may hold the sentence's statements, with its features."""
         sentence = self.sentences[index]

@@ -27,6 +27,7 @@ SENTENCE_COLUMNS = [
     "actors",
     "candidates",
     "speaks",
+    "voice",
 ]
 
 
@@ -48,7 +49,8 @@ def sentence_table(
     for the holder model: `stances.text.holders`; with `deferred`, a
     `DeferredCandidates` that builds them when asked, as a tagger does for the
     sentences on an issue alone) and speaks (whether it has any candidate: a sentence
-    no actor speaks in holds no statement).
+    no actor speaks in holds no statement) and voice (how it gives its speaker:
+    `ArticleActors.voice`).
 
     >>> from stances.project.codebook import load_codebook
     >>> from stances.project.corpus import Article
@@ -79,7 +81,17 @@ def sentence_table(
                 candidates = actors.candidates(index)
                 speaks = bool(candidates)
             where = (article.id, index, sentence.start, sentence.end)
-            rows.append((*where, sentence.text, context, actors.rules[index], candidates, speaks))
+            rows.append(
+                (
+                    *where,
+                    sentence.text,
+                    context,
+                    actors.rules[index],
+                    candidates,
+                    speaks,
+                    actors.voice(index),
+                )
+            )
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
