@@ -56,3 +56,25 @@ def test_sentence_numbers_name_the_sentence_holding_each_offset(table):
     offsets = [0, TINY_ARTICLE.index("Ivanov"), TINY_ARTICLE.index("cold"), SECOND.index("He")]
     numbers = sentence_numbers(table, ["a1", "a1", "a1", "a2"], offsets)
     assert numbers == [0, 2, 3, 2]
+
+
+def test_the_voice_says_how_each_sentence_gives_its_speaker(tmp_path):
+    codebook = load_codebook(write(tmp_path / "codebook.yaml", TINY_CODEBOOK))
+    text = (
+        "Second day\n"
+        "Around 100,000 troops stay near the border. “The drills are ours.”\n"
+        "Ivanov said the drills go on. He added that nothing changed.\n"
+        "Q: Will they stop?\n"
+        "IVANOV: Nothing will change. The drills are planned.\n"
+    )
+    table = sentence_table(Corpus(None, {"a": Article("a", text)}), codebook)
+    assert list(table["voice"]) == [
+        "none",  # a headline naming nobody
+        "none",  # an observation
+        "quoted",  # a quotation nobody is named for yet
+        "reporting-verb",
+        "pronoun",
+        "none",  # a question
+        "headline",  # "NAME:" opens the turn
+        "turn",  # and speaks for the rest of it
+    ]
