@@ -172,13 +172,16 @@ def measure_stages(out: Path, jobs: int) -> dict:
                     actors.rules[s.index],
                     DeferredCandidates(actors, s.index),
                     actors.speaks(s.index),
+                    actors.voice(s.index),
                 )
             )
             context = s.text
 
     table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     lap("attribute")
-    frame = feature_frame(list(table["text"]), list(table["context"]), list(table["speaks"]))
+    frame = feature_frame(
+        list(table["text"]), list(table["context"]), list(table["speaks"]), list(table["voice"])
+    )
     model.issue_model[:-1].transform(frame[table["speaks"]])
     lap("vectorise")
     statements = predict_statements(model, table)
