@@ -125,7 +125,7 @@ def measure_floor(out: Path) -> dict:
 
 def measure_stages(out: Path, jobs: int) -> dict:
     """Each stage in turn, single process, the whole corpus in memory."""
-    from stances.learn.features import feature_frame
+    from stances.learn.features import FEATURE_COLUMNS
     from stances.project.corpus import load_corpus
     from stances.report.compare import (
         article_groups,
@@ -179,10 +179,7 @@ def measure_stages(out: Path, jobs: int) -> dict:
 
     table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     lap("attribute")
-    frame = feature_frame(
-        list(table["text"]), list(table["context"]), list(table["speaks"]), list(table["voice"])
-    )
-    model.issue_model[:-1].transform(frame[table["speaks"]])
+    model.issue_model[:-1].transform(table.loc[table["speaks"], FEATURE_COLUMNS])
     lap("vectorise")
     statements = predict_statements(model, table)
     lap("classify")

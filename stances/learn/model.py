@@ -94,7 +94,6 @@ def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> p
     return frame
 
 
-WORD = re.compile(r"\w+")
 TOKEN = re.compile(r"\w+|[,.;:!?“”\"«»()—–]")
 NEGATIONS = frozenset({"not", "no", "never", "nor", "cannot", "t", "without"})
 SCOPE_ENDS = frozenset({*',.;:!?“”"«»()—–', "but", "while", "although"})

@@ -8,7 +8,6 @@ import pandas as pd
 
 from stances.io.atomic import check_new_path, write_text_atomic
 from stances.io.yamlfile import dump_yaml_documents, load_yaml_documents
-from stances.learn.features import feature_frame
 from stances.learn.model import StanceModel
 from stances.project.load import Project
 from stances.statements.tagging import STATEMENT_COLUMNS
@@ -31,14 +30,7 @@ def suggest(
     if sentences is None:
         sentences = sentence_table(project.corpus, project.codebook)
     labelled = labelled_sentences(project.labels, sentences)
-    probabilities = model.issue_probabilities(
-        feature_frame(
-            list(sentences["text"]),
-            list(sentences["context"]),
-            list(sentences["speaks"]),
-            list(sentences["voice"]),
-        )
-    )
+    probabilities = model.issue_probabilities(sentences)
     rows = []
     for index, sentence in enumerate(sentences.itertuples()):
         if (sentence.article, sentence.sentence) in labelled or not sentence.actors:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from stances.learn.features import feature_frame
 from stances.learn.holders import choose_holders
 from stances.learn.model import ISSUE_THRESHOLD, StanceModel
 from stances.project.corpus import Corpus, refuse_authored
@@ -94,14 +93,7 @@ def predict_statements(
     Confidence is P(issue) × P(holder) × P(position); a row of a holder below
     `row_floor` is not emitted.
     """
-    probabilities = model.issue_probabilities(
-        feature_frame(
-            list(sentences["text"]),
-            list(sentences["context"]),
-            list(sentences["speaks"]),
-            list(sentences["voice"]),
-        )
-    )
+    probabilities = model.issue_probabilities(sentences)
     on_issue = np.nonzero((probabilities >= ISSUE_THRESHOLD).any(axis=1))[0]
     candidates = sentences["candidates"].to_numpy()
     holders = _holders(model, [candidates_of(candidates[i]) for i in on_issue])
