@@ -454,6 +454,15 @@ class Attributor:
         group = min(found)[1]
         return group, min((start, word) for _, g, start, word in found if g == group)[1]
 
+    def cued_groups(self, text: str) -> frozenset[str]:
+        """Every group an affiliation cue of `text` points to ("on Estonian soil",
+        "Berlin", "the Senate")."""
+        return frozenset(
+            group
+            for _, pattern, word, group in self._cues
+            if word[1:] in text and pattern.search(text)
+        )
+
     # -- the patterns ------------------------------------------------------------
 
     def _according_to(self, sentence: str, mentions: list[_Mention]) -> Attribution | None:

@@ -4,7 +4,7 @@ After BBC R&D's Citron: rules propose, a small classifier decides. Every actor a
 sentence could be attributed to (a named or described speaker, the subject of a
 stance verb, the speaker of the quoted passage the sentence belongs to, the turn
 speaker of a transcript, the article's own voice in a readout, the speaker of
-the sentence before) becomes one candidate per actor group, described by what
+the sentence before, and for a speaker no cue places, the groups cued nearby) becomes one candidate per actor group, described by what
 proposed it and where it stands; a logistic regression trained on the hand
 labels says how likely each candidate is to hold the sentence's statements.
 """
@@ -155,6 +155,7 @@ class ArticleActors:
     asking: list[bool]
     context: list[dict[str, Attribution | None]]
     previous_at: list[tuple[int, bool]]
+    cued: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -238,6 +239,7 @@ class ArticleActors:
             candidate.add(f"previous_back_{min(back, 3)}")
             if same_paragraph:
                 candidate.add("previous_same_paragraph")
+        self._add_cue_placed(found, index)
         _add_sentence_features(
             found,
             sentence,
@@ -247,6 +249,35 @@ class ArticleActors:
             self.asking[index],
         )
         return list(found.values())
+
+    def _cued_groups(self, index: int) -> frozenset[str]:
+        if index not in self.cued:
+            self.cued[index] = self.attributor.cued_groups(self.sentences[index])
+        return self.cued[index]
+
+    def _add_cue_placed(self, found: dict[str, Candidate], index: int) -> None:
+        """A speaker no cue of their own places ("Defence Minister Jane Roe said …") may
+        belong to a group the sentence, the two before it or the headline points to
+        ("… on Estonian soil"): one candidate per such group, with the speaker's own
+        features and where the cue stood; the holder model weighs them."""
+        unplaced = found.get(UNPLACED)
+        if unplaced is None:
+            return
+        where = {
+            "sentence": self._cued_groups(index),
+            "before": frozenset().union(
+                *(self._cued_groups(i) for i in range(max(index - 2, 0), index))
+            ),
+            "headline": self._cued_groups(0) if index else frozenset(),
+        }
+        for place, groups in where.items():
+            for group in groups:
+                if group not in found:
+                    found[group] = Candidate(
+                        group, unplaced.speaker, unplaced.name, dict(unplaced.features)
+                    )
+                    found[group].add("cue_placed")
+                found[group].add(f"cue_placed_{place}")
 
 
 def _candidate(found: dict[str, Candidate], actor: Attribution) -> Candidate:

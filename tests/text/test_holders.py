@@ -154,3 +154,17 @@ def test_the_previous_speaker_says_how_far_back_and_whether_in_the_same_paragrap
     assert same["east"].get("previous_back_1") == 1.0
     assert "previous_same_paragraph" not in next_paragraph["east"]
     assert next_paragraph["east"].get("previous_back_2") == 1.0
+
+
+def test_a_speaker_no_cue_places_may_belong_to_a_group_cued_nearby(attributor):
+    text = (
+        "Eastern drills resume\n\n"
+        "Deputy Minister Olga Petrova said the drills would go on. "
+        "She said the drills would stay on Western soil.\n"
+    )
+    _, first, second = candidates_of(attributor, text)
+    assert "unplaced" in first
+    assert first["east"].get("cue_placed_headline") == 1.0
+    assert second["west"].get("cue_placed_sentence") == 1.0
+    # the new candidate speaks as the speaker does: the same features as the unplaced one
+    assert second["west"].get("rule_pronoun") == second["unplaced"].get("rule_pronoun") == 1.0
