@@ -4,9 +4,10 @@ After BBC R&D's Citron: rules propose, a small classifier decides. Every actor a
 sentence could be attributed to (a named or described speaker, the subject of a
 stance verb, the speaker of the quoted passage the sentence belongs to, the turn
 speaker of a transcript, the article's own voice in a readout, the speaker of
-the sentence before, and for a speaker no cue places, the groups cued nearby) becomes one candidate per actor group, described by what
-proposed it and where it stands; a logistic regression trained on the hand
-labels says how likely each candidate is to hold the sentence's statements.
+the sentence before; for a speaker no cue places, the groups cued nearby)
+becomes one candidate per actor group, described by what proposed it and where
+it stands; a logistic regression trained on the hand labels says how likely
+each candidate is to hold the sentence's statements.
 """
 
 from __future__ import annotations
