@@ -8,16 +8,19 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from stances.text.words import WORDS, alternation
+
 FEATURE_COLUMNS = ["text", "context", "speaks", "voice"]
 
 
 class StatementCues(TransformerMixin, BaseEstimator):
     """Per issue: indicative terms in the sentence, and (when an actor speaks) in it and in
-    the sentence before, and in a question; plus whether an actor speaks at all, and
-    whether the sentence asks.
+    the sentence before, in a question, and beside stance language; plus whether an actor
+    speaks at all, whether the sentence asks, and whether it has stance language.
 
-    A statement needs an actor (CODING_RULES), and "these demands" refers back to the
-    sentence before, hence the interactions.
+    A statement needs an actor (CODING_RULES), "these demands" refers back to the
+    sentence before, and issue words with no stance verb or commitment ("must",
+    "ready to", "will not") are mostly an observation, hence the interactions.
     """
 
     def __init__(self, terms: tuple[tuple[str, ...], ...] = (), weight: float = 4.0):
@@ -37,16 +40,24 @@ class StatementCues(TransformerMixin, BaseEstimator):
         before = np.log1p(counts[[at[t] for t in contexts]].reshape(len(texts), len(self.terms)))
         speaks = np.asarray(x["speaks"], dtype=float)[:, None]
         asks = np.array([[bool(QUESTION_END.search(t))] for t in texts], dtype=float)
+        stance = np.array([[bool(STANCE_LANGUAGE.search(t))] for t in texts], dtype=float)
         return self.weight * np.hstack(
-            [own, own * speaks, before * speaks, own * asks, speaks, asks]
+            [own, own * speaks, before * speaks, own * asks, own * stance, speaks, asks, stance]
         )
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        kinds = ("own", "own_spoken", "before_spoken", "own_asked")
+        kinds = ("own", "own_spoken", "before_spoken", "own_asked", "own_stance")
         names = [f"{kind}_{i}" for kind in kinds for i in range(len(self.terms))]
-        return np.array([*names, "spoken", "asked"], dtype=object)
+        return np.array([*names, "spoken", "asked", "stance"], dtype=object)
 
 
+# Stance language: a stance verb or a commitment; copulas and plain reporting verbs say
+# nothing of a stance ("Troops were massed", "the ministry said the drills began").
+NOT_STANCE = frozenset(
+    {"is", "are", "was", "were", "said", "says", "told", "added", "noted", "asked"}
+)
+STANCE_WORDS = [w for w in WORDS.stance_verbs if w not in NOT_STANCE] + list(WORDS.commitment_words)
+STANCE_LANGUAGE = re.compile(rf"\b(?:{alternation(STANCE_WORDS)})\b", re.IGNORECASE)
 # A question: rarely a statement, though it may report one ("… as Moscow demanded?")
 QUESTION_END = re.compile(r"\?[\s”\"’'»)]*$")
 

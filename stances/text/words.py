@@ -55,6 +55,7 @@ class Words(_Frozen):
     not_names: tuple[str, ...]
     subject_adverbs: tuple[str, ...]
     stance_verbs: tuple[str, ...]
+    commitment_words: tuple[str, ...]
     object_prepositions: tuple[str, ...]
     call_verbs: tuple[str, ...]
     noun_markers: tuple[str, ...]

@@ -50,3 +50,23 @@ def test_a_question_is_marked_and_its_terms_are_counted_apart(text, asks):
     row = dict(zip(cues.get_feature_names_out(), cues.transform(frame)[0], strict=True))
     assert row["asked"] == asks
     assert row["own_asked_1"] == (row["own_1"] if asks else 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Russia has massed 100,000 troops near the border.", 0.0),
+        ("The troops arrived on Monday, the ministry said.", 0.0),
+        ("Moscow must pull back its troops.", 1.0),
+        ("The alliance will not cut its forces.", 1.0),
+        ("Washington rejected any talk of troops.", 1.0),
+        ("Kyiv is ready to discuss the forces at the border.", 1.0),
+    ],
+)
+def test_issue_terms_beside_stance_language_are_counted_apart_from_observations(text, stance):
+    cues = StatementCues(TERMS, weight=1.0)
+    frame = feature_frame([text], [""], [True])
+    row = dict(zip(cues.get_feature_names_out(), cues.transform(frame)[0], strict=True))
+    assert row["stance"] == stance
+    assert row["own_stance_1"] == row["own_1"] * stance
+    assert row["own_1"] > 0
