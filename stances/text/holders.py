@@ -450,6 +450,7 @@ def _add_sentence_features(
         if candidate.group == UNPLACED:
             candidate.add("unplaced")
         candidate.add("n_candidates", 1.0 / n)
+        candidate.add(f"group={candidate.group}")
         if first_person:
             candidate.add("first_person_sentence")
         if not has_verb:

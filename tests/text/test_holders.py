@@ -168,3 +168,10 @@ def test_a_speaker_no_cue_places_may_belong_to_a_group_cued_nearby(attributor):
     assert second["west"].get("cue_placed_sentence") == 1.0
     # the new candidate speaks as the speaker does: the same features as the unplaced one
     assert second["west"].get("rule_pronoun") == second["unplaced"].get("rule_pronoun") == 1.0
+
+
+def test_every_candidate_names_its_group_for_the_holder_model_to_weigh(attributor):
+    [sentence] = candidates_of(attributor, "Jane Smith called on Ivanov to cut his drills.\n")
+    assert sentence["west"].get("group=west") == 1.0
+    assert sentence["east"].get("group=east") == 1.0
+    assert "group=east" not in sentence["west"]
