@@ -84,8 +84,11 @@ def _text_features(codebook: Codebook) -> ColumnTransformer:
 
 def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> pd.DataFrame:
     """The position model's columns: the text, its words read per issue ("pull back" on
-    troops is not "pull back" on exercises), the issue and the group."""
+    troops is not "pull back" on exercises), the issue, the group, and the group on that
+    issue (a weak prior: writer-held-out, position accuracy 0.891 -> 0.904, and 0.772 ->
+    0.769 on the statements that break their group's usual line)."""
     frame = pd.DataFrame({"text": texts, "group": groups, "issue": issues})
+    frame["group_issue"] = frame["group"] + "/" + frame["issue"]
     words = {text: negation_scoped(text) for text in dict.fromkeys(texts)}
     frame["issue_words"] = [
         " ".join(f"{issue}_{word}" for word in words[text])
@@ -199,7 +202,11 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
                             TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+"),
                             "issue_words",
                         ),
-                        ("prior", OneHotEncoder(handle_unknown="ignore"), ["group", "issue"]),
+                        (
+                            "prior",
+                            OneHotEncoder(handle_unknown="ignore"),
+                            ["group", "issue", "group_issue"],
+                        ),
                     ]
                 ),
             ),

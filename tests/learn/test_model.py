@@ -50,3 +50,11 @@ def test_the_words_of_a_negated_clause_are_read_as_negated():
         "allies", "will", "not", "not_scale", "not_back", "not_drills",
         "but", "moscow", "won", "t", "not_pull", "not_back",
     ]  # fmt: skip
+
+
+def test_the_group_on_the_issue_is_a_column_of_the_position_model():
+    from stances.learn.model import _position_frame
+
+    frame = _position_frame(["refuses any limit"], ["east"], ["missiles"])
+    assert frame.loc[0, "group_issue"] == "east/missiles"
+
