@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from stances.learn.sides import with_side
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
 from stances.text.holders import Candidate
@@ -40,9 +42,14 @@ class Dataset:
             else self.rejections[self.rejections["article"].isin(articles)].reset_index(drop=True),
         )
 
-    def holder_examples(self) -> tuple[list[Candidate], list[bool]]:
+    def holder_examples(
+        self, sides: Mapping[tuple[str, int], Mapping[str, float]] | None = None
+    ) -> tuple[list[Candidate], list[bool]]:
         """The candidates of every labelled sentence, and whether each holds one of its
-        statements (its group is the group of a hand label of that sentence)."""
+        statements (its group is the group of a hand label of that sentence).
+
+        `sides` (P(group | words) per (article, sentence), `stances.learn.sides`) is
+        added to each candidate's features when given."""
         holders: dict[tuple[str, int], set[str]] = {}
         for row in self.statements.itertuples():
             holders.setdefault((row.article, row.sentence), set()).add(row.group)
@@ -57,6 +64,8 @@ class Dataset:
             self.sentences["candidates"],
             strict=True,
         ):
+            if sides is not None:
+                found = with_side(found, sides.get((article, number), {}))
             groups = holders.get((article, number))
             if groups is not None:
                 candidates += found

@@ -121,12 +121,12 @@ def cross_validate(
 
 def _chosen_groups(model: StanceModel, sentences: pd.DataFrame) -> dict[int, list[str]]:
     """The groups the holder model chooses for each sentence of one article, best first."""
-    result = {}
-    for number, cell in zip(sentences["sentence"], sentences["candidates"], strict=True):
-        candidates = candidates_of(cell)
-        chosen = choose_holders(candidates, model.holder_probabilities(candidates))
-        result[number] = [candidate.group for candidate, _ in chosen]
-    return result
+    candidates = [candidates_of(cell) for cell in sentences["candidates"]]
+    probabilities = model.holder_probabilities(candidates, list(sentences["text"]))
+    return {
+        number: [candidate.group for candidate, _ in choose_holders(found, p)]
+        for number, found, p in zip(sentences["sentence"], candidates, probabilities, strict=True)
+    }
 
 
 def keyword_issues(texts: list[str], codebook: Codebook) -> np.ndarray:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +19,8 @@ from sklearn.preprocessing import OneHotEncoder
 from stances.learn.dataset import Dataset
 from stances.learn.features import FEATURE_COLUMNS, StatementCues
 from stances.learn.holders import fit_holder_model, holder_probabilities
+from stances.learn.negation import negation_scoped
+from stances.learn.sides import fit_side_model, held_out_sides, side_probabilities, with_side
 from stances.project.codebook import Codebook
 from stances.text.holders import Candidate
 
@@ -29,17 +30,20 @@ ISSUE_THRESHOLD = 0.5
 
 @dataclass
 class StanceModel:
-    """Three fitted scikit-learn pipelines and what they were chosen with.
+    """Four fitted scikit-learn pipelines and what they were chosen with.
 
     The issue model says which issues a sentence addresses, the holder model which
-    of its candidate actors holds the statements (`stances.learn.holders`), the
-    position model what position a statement takes on its issue.
+    of its candidate actors holds the statements (`stances.learn.holders`), helped
+    by the side model's reading of whose line the words take (`stances.learn.sides`;
+    None when the labels hold one group), the position model what position a
+    statement takes on its issue.
     """
 
     issues: list[str]
     issue_model: Pipeline
     position_model: Pipeline
     holder_model: Pipeline
+    side_model: Pipeline | None
     chosen: dict = field(default_factory=dict)
 
     def issue_probabilities(self, sentences: pd.DataFrame) -> np.ndarray:
@@ -66,9 +70,20 @@ class StanceModel:
         frame = _position_frame(texts, groups, issues)
         return self.position_model.classes_, self.position_model.predict_proba(frame)
 
-    def holder_probabilities(self, candidates: Sequence[Candidate]) -> np.ndarray:
-        """P(candidate holds its sentence's statements), one per candidate."""
-        return holder_probabilities(self.holder_model, candidates)
+    def holder_probabilities(
+        self, candidates: Sequence[Sequence[Candidate]], texts: Sequence[str]
+    ) -> list[np.ndarray]:
+        """P(candidate holds its sentence's statements), per sentence (its `candidates`
+        and its text), one per candidate."""
+        sides = side_probabilities(self.side_model, texts)
+        flat = [
+            candidate
+            for sentence, side in zip(candidates, sides, strict=True)
+            for candidate in with_side(sentence, side)
+        ]
+        probabilities = holder_probabilities(self.holder_model, flat)
+        ends = np.cumsum([len(sentence) for sentence in candidates])
+        return np.split(probabilities, ends[:-1]) if len(ends) else []
 
 
 def _text_features(codebook: Codebook) -> ColumnTransformer:
@@ -95,26 +110,6 @@ def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> p
         for text, issue in zip(texts, issues, strict=True)
     ]
     return frame
-
-
-TOKEN = re.compile(r"\w+|[,.;:!?“”\"«»()—–]")
-NEGATIONS = frozenset({"not", "no", "never", "nor", "cannot", "t", "without"})
-SCOPE_ENDS = frozenset({*',.;:!?“”"«»()—–', "but", "while", "although"})
-
-
-def negation_scoped(text: str) -> list[str]:
-    """The words of a text, those after a negation up to the end of its clause marked
-    "not_": "will not scale back drills" is not "will scale back drills"."""
-    result, negated = [], False
-    for token in TOKEN.findall(text.lower()):
-        if token in SCOPE_ENDS:
-            negated = False
-            if not token.isalpha():
-                continue
-        result.append(f"not_{token}" if negated else token)
-        if token in NEGATIONS:
-            negated = True
-    return result
 
 
 def _held_out_log_likelihood(estimator, x, y) -> float:
@@ -222,7 +217,8 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
         list(statements["text"]), list(statements["group"]), list(statements["issue"])
     )
     position_model.fit(position_x, statements["position"].to_numpy())
-    candidates, right = dataset.holder_examples()
+    side_model = fit_side_model(statements)
+    candidates, right = dataset.holder_examples(held_out_sides(dataset.sentences, statements))
     holder_model = fit_holder_model(candidates, right)
     chosen = {
         "issue_C": {
@@ -231,4 +227,6 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
         },
         "position_C": _chosen_c(position_model[-1]),
     }
-    return StanceModel(dataset.issues, issue_model, position_model, holder_model, chosen)
+    return StanceModel(
+        dataset.issues, issue_model, position_model, holder_model, side_model, chosen
+    )

@@ -96,6 +96,7 @@ def _as_dict(model: StanceModel) -> dict:
         "issue_model": model.issue_model,
         "position_model": model.position_model,
         "holder_model": model.holder_model,
+        "side_model": model.side_model,
     }
 
 
@@ -109,15 +110,18 @@ def _from_dict(loaded: object, manifest: Manifest, path: Path) -> StanceModel:
         loaded["issue_model"],
         loaded["position_model"],
         loaded["holder_model"],
+        loaded["side_model"],
         manifest.chosen,
     )
 
 
 def _is_model_dict(loaded: object) -> bool:
-    """What `_as_dict` writes: the issue ids and three fitted pipelines."""
+    """What `_as_dict` writes: the issue ids, three fitted pipelines and the side
+    model (a pipeline, or None)."""
     return (
         isinstance(loaded, dict)
-        and set(loaded) == {"issues", *MODEL_PARTS}
+        and set(loaded) == {"issues", "side_model", *MODEL_PARTS}
+        and (loaded["side_model"] is None or isinstance(loaded["side_model"], Pipeline))
         and isinstance(loaded["issues"], list)
         and all(isinstance(issue, str) for issue in loaded["issues"])
         and all(

@@ -96,8 +96,10 @@ def predict_statements(
     probabilities = model.issue_probabilities(sentences)
     on_issue = np.nonzero((probabilities >= ISSUE_THRESHOLD).any(axis=1))[0]
     candidates = sentences["candidates"].to_numpy()
-    holders = _holders(model, [candidates_of(candidates[i]) for i in on_issue])
     where = sentences[["article", "sentence", "start", "end", "text"]].to_numpy()
+    holders = _holders(
+        model, [candidates_of(candidates[i]) for i in on_issue], [where[i, 4] for i in on_issue]
+    )
     rows, issue_p, holder_p = [], [], []
     for row_index, sentence_holders in zip(on_issue, holders, strict=True):
         for column in np.nonzero(probabilities[row_index] >= ISSUE_THRESHOLD)[0]:
@@ -123,16 +125,13 @@ def predict_statements(
 
 
 def _holders(
-    model: StanceModel, candidates: list[list[Candidate]]
+    model: StanceModel, candidates: list[list[Candidate]], texts: list[str]
 ) -> list[list[tuple[str, str, float]]]:
-    """(speaker, group, probability) of the holders of each sentence: the chosen
-    candidates, or "unplaced" with the probability that no candidate holds it."""
-    flat = [candidate for sentence in candidates for candidate in sentence]
-    probabilities = model.holder_probabilities(flat)
-    result, at = [], 0
-    for sentence in candidates:
-        p = probabilities[at : at + len(sentence)]
-        at += len(sentence)
+    """(speaker, group, probability) of the holders of each sentence (its candidates
+    and text): the chosen candidates, or "unplaced" with the probability that no
+    candidate holds it."""
+    result = []
+    for sentence, p in zip(candidates, model.holder_probabilities(candidates, texts), strict=True):
         chosen = choose_holders(sentence, p)
         if chosen:
             result.append([(c.speaker, c.group, p) for c, p in chosen])

@@ -272,7 +272,7 @@ class ArticleActors:
             "headline": self._cued_groups(0) if index else frozenset(),
         }
         for place, groups in where.items():
-            for group in groups:
+            for group in sorted(groups):  # the same order in every process
                 if group not in found:
                     found[group] = Candidate(
                         group, unplaced.speaker, unplaced.name, dict(unplaced.features)

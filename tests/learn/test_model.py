@@ -43,7 +43,7 @@ def test_the_regularisation_chosen_is_recorded(trained):
 
 
 def test_the_words_of_a_negated_clause_are_read_as_negated():
-    from stances.learn.model import negation_scoped
+    from stances.learn.negation import negation_scoped
 
     words = negation_scoped("Allies will not scale back drills, but Moscow won't pull back.")
     assert words == [
@@ -57,4 +57,3 @@ def test_the_group_on_the_issue_is_a_column_of_the_position_model():
 
     frame = _position_frame(["refuses any limit"], ["east"], ["missiles"])
     assert frame.loc[0, "group_issue"] == "east/missiles"
-
