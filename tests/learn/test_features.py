@@ -45,9 +45,7 @@ def test_no_terms_give_zero_columns():
     ],
 )
 def test_a_question_is_marked_and_its_terms_are_counted_apart(text, asks):
-    cues = StatementCues(TERMS, weight=1.0)
-    frame = feature_frame([text], [""], [True])
-    row = dict(zip(cues.get_feature_names_out(), cues.transform(frame)[0], strict=True))
+    row = cue_row(text)
     assert row["asked"] == asks
     assert row["own_asked_1"] == (row["own_1"] if asks else 0.0)
 
@@ -64,9 +62,14 @@ def test_a_question_is_marked_and_its_terms_are_counted_apart(text, asks):
     ],
 )
 def test_issue_terms_beside_stance_language_are_counted_apart_from_observations(text, stance):
-    cues = StatementCues(TERMS, weight=1.0)
-    frame = feature_frame([text], [""], [True])
-    row = dict(zip(cues.get_feature_names_out(), cues.transform(frame)[0], strict=True))
+    row = cue_row(text)
     assert row["stance"] == stance
     assert row["own_stance_1"] == row["own_1"] * stance
     assert row["own_1"] > 0
+
+
+def cue_row(text):
+    """The statement cues of one spoken sentence, by feature name."""
+    cues = StatementCues(TERMS, weight=1.0)
+    frame = feature_frame([text], [""], [True])
+    return dict(zip(cues.get_feature_names_out(), cues.transform(frame)[0], strict=True))
