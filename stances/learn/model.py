@@ -122,7 +122,7 @@ def _held_out_log_likelihood(estimator, x, y) -> float:
 
 
 def _chooser(
-    articles: pd.Series, *, binary: bool, targets: np.ndarray
+    articles: pd.Series, *, binary: bool, targets: np.ndarray, class_weight: str | None
 ) -> LogisticRegressionCV | LogisticRegression:
     """Logistic regression whose C is picked by held-out log loss, folds by article.
 
@@ -143,7 +143,7 @@ def _chooser(
     if not cv:
         return LogisticRegression(
             C=1.0,
-            class_weight="balanced",
+            class_weight=class_weight,
             max_iter=3000,
             solver="liblinear" if binary else "lbfgs",
         )
@@ -153,7 +153,7 @@ def _chooser(
         scoring=_held_out_log_likelihood,
         l1_ratios=(0.0,),
         use_legacy_attributes=False,
-        class_weight="balanced",
+        class_weight=class_weight,
         max_iter=3000,
         solver="liblinear" if binary else "lbfgs",
     )
@@ -173,6 +173,11 @@ def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
 
 
 def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
+    # Issue classes are left unweighted: their probabilities are the confidence the
+    # analyst reads, and weighting the rare class inflates them (held-out log loss
+    # 0.1046 -> 0.1011 by writer; seeds leave-one-out issue macro-F1 0.737 -> 0.778).
+    # The position model keeps balanced weights: its rare class, 0, is often wrong
+    # otherwise (writer-held-out macro-F1 0.852 -> 0.861).
     statements = dataset.statements
     sentences = dataset.sentences[dataset.sentences["speaks"]]
     issue_y = sentences[dataset.issues].to_numpy()
@@ -181,7 +186,9 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
             ("features", _text_features(codebook)),
             (
                 "classify",
-                OneVsRestClassifier(_chooser(sentences["article"], binary=True, targets=issue_y)),
+                OneVsRestClassifier(
+                    _chooser(sentences["article"], binary=True, targets=issue_y, class_weight=None)
+                ),
             ),
         ]
     ).fit(sentences[FEATURE_COLUMNS], issue_y)
@@ -208,7 +215,10 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
             (
                 "classify",
                 _chooser(
-                    statements["article"], binary=False, targets=statements["position"].to_numpy()
+                    statements["article"],
+                    binary=False,
+                    targets=statements["position"].to_numpy(),
+                    class_weight="balanced",
                 ),
             ),
         ]
