@@ -57,3 +57,42 @@ def test_the_group_on_the_issue_is_a_column_of_the_position_model():
 
     frame = _position_frame(["refuses any limit"], ["east"], ["missiles"])
     assert frame.loc[0, "group_issue"] == "east/missiles"
+
+
+def test_a_sentence_that_is_a_statement_one_time_in_four_gets_an_issue_probability_near_a_quarter(
+    tmp_path,
+):
+    """The issue probabilities are the confidence the analyst reads: the rare class
+    is not weighted up, so they keep the rate at which such sentences hold statements."""
+    from stances.learn.dataset import build_dataset
+    from stances.learn.training import train
+    from tests.conftest import TINY_CODEBOOK, labels_yaml, load, write
+
+    times = ["morning", "afternoon", "evening", "night"]
+    for index in range(8):
+        article = f"a{index}"
+        said = [f"Smith said the missiles came up in the {time}." for time in times]
+        other = [f"Smith said the hotel was full on day {day}." for day in range(5)]
+        text = (
+            "Talks go on\n\n"
+            "Smith said Westland wants fewer missiles. "
+            "Ivanov said Eastland rejects any limit on missiles. "
+            "Ivanov said the drills will go ahead. " + " ".join(said + other) + "\n"
+        )
+        ambiguous = f"the missiles came up in the {times[index % 4]}"
+        labels = [
+            ("wants fewer missiles", "smith", "missiles", 1),
+            ("rejects any limit on missiles", "ivanov", "missiles", -1),
+            ("the drills will go ahead", "ivanov", "exercises", -1),
+            (ambiguous, "smith", "missiles", 0),
+        ]
+        write(tmp_path / "seeds" / f"{article}.txt", text)
+        write(tmp_path / "annotations" / f"{article}.yaml", labels_yaml(article, labels))
+    write(tmp_path / "annotations" / "codebook.yaml", TINY_CODEBOOK)
+    project = load(tmp_path)
+
+    model = train(project, evaluate=False).model
+    sentences = build_dataset(project.training_corpus, project.labels, project.codebook).sentences
+    came_up = sentences[sentences["text"].str.contains("came up")]
+    missiles = model.issue_probabilities(came_up)[:, model.issues.index("missiles")]
+    assert 0.15 < missiles.mean() < 0.35
