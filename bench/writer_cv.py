@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from pathlib import Path
 
 import pandas as pd
 
 from stances.cli import open_project
 from stances.learn.dataset import build_dataset
-from stances.learn.model import fit_model
 from stances.learn.scoring import reliability_table, score_statements
-from stances.statements.tagging import predict_statements
+from stances.statements.heldout import tagged_held_out
 
 
 def writer_of(article: str) -> str:
@@ -31,7 +29,8 @@ def writer_of(article: str) -> str:
 def writer_folds(articles: list[str], folds: int) -> list[set[str]]:
     """Articles split into `folds` sets, whole writers at a time."""
     writers = sorted({writer_of(a) for a in articles})
-    return [{a for a in articles if writers.index(writer_of(a)) % folds == k} for k in range(folds)]
+    fold_of = {writer: i % folds for i, writer in enumerate(writers)}
+    return [{a for a in articles if fold_of[writer_of(a)] == k} for k in range(folds)]
 
 
 def main() -> None:
@@ -46,16 +45,8 @@ def main() -> None:
     )
     labelled = set(dataset.sentences["article"])
     authored = sorted(a.id for a in project.training_corpus if a.authored and a.id in labelled)
-    rows, expected = [], []
-    for k, held_out in enumerate(writer_folds(authored, args.folds)):
-        began = time.perf_counter()
-        model = fit_model(dataset.restricted_to(labelled - held_out), codebook)
-        sentences = dataset.sentences[dataset.sentences["article"].isin(held_out)]
-        rows.append(predict_statements(model, sentences.reset_index(drop=True)))
-        expected.append(dataset.statements[dataset.statements["article"].isin(held_out)])
-        print(f"fold {k + 1}/{args.folds}: {time.perf_counter() - began:.0f} s", flush=True)
-    predicted = pd.concat(rows, ignore_index=True)
-    hand = pd.concat(expected, ignore_index=True)
+    predicted = tagged_held_out(dataset, codebook, writer_folds(authored, args.folds))
+    hand = dataset.statements[dataset.statements["article"].isin(authored)]
     model_rows = predicted[predicted["source"] == "model"]
     scores = score_statements(model_rows, hand, system="model")
     print(json.dumps(scores.as_dict(), indent=1))
