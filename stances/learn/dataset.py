@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stances.learn.holders import HolderExamples
 from stances.learn.sides import with_side
 from stances.project.codebook import Codebook
 from stances.project.corpus import Corpus
@@ -44,7 +45,7 @@ class Dataset:
 
     def holder_examples(
         self, sides: Mapping[tuple[str, int], Mapping[str, float]] | None = None
-    ) -> tuple[list[Candidate], list[bool]]:
+    ) -> HolderExamples:
         """The candidates of every labelled sentence, and whether each holds one of its
         statements (its group is the group of a hand label of that sentence).
 
@@ -57,7 +58,9 @@ class Dataset:
         for row in () if self.rejections is None else self.rejections.itertuples():
             if row.group:
                 rejected.setdefault((row.article, row.sentence), set()).add(row.group)
-        candidates, right = [], []
+        candidates: list[Candidate] = []
+        right: list[bool] = []
+        keys: list[tuple[str, int]] = []
         for article, number, found in zip(
             self.sentences["article"],
             self.sentences["sentence"],
@@ -70,12 +73,14 @@ class Dataset:
             if groups is not None:
                 candidates += found
                 right += [candidate.group in groups for candidate in found]
+                keys += [(article, number)] * len(found)
             elif (article, number) in rejected:
                 # a rejected holder is a negative example; the others stay unknown
                 wrong = [c for c in found if c.group in rejected[(article, number)]]
                 candidates += wrong
                 right += [False] * len(wrong)
-        return candidates, right
+                keys += [(article, number)] * len(wrong)
+        return HolderExamples(candidates, right, keys)
 
 
 def build_dataset(

@@ -18,7 +18,7 @@ from sklearn.preprocessing import OneHotEncoder
 
 from stances.learn.dataset import Dataset
 from stances.learn.features import FEATURE_COLUMNS, StatementCues
-from stances.learn.holders import fit_holder_model, holder_probabilities
+from stances.learn.holders import HolderModel, fit_holder_model
 from stances.learn.negation import negation_scoped
 from stances.learn.sides import fit_side_model, held_out_sides, side_probabilities, with_side
 from stances.project.codebook import Codebook
@@ -42,7 +42,7 @@ class StanceModel:
     issues: list[str]
     issue_model: Pipeline
     position_model: Pipeline
-    holder_model: Pipeline
+    holder_model: HolderModel
     side_model: Pipeline | None
     chosen: dict = field(default_factory=dict)
 
@@ -76,14 +76,9 @@ class StanceModel:
         """P(candidate holds its sentence's statements), per sentence (its `candidates`
         and its text), one per candidate."""
         sides = side_probabilities(self.side_model, texts)
-        flat = [
-            candidate
-            for sentence, side in zip(candidates, sides, strict=True)
-            for candidate in with_side(sentence, side)
-        ]
-        probabilities = holder_probabilities(self.holder_model, flat)
-        ends = np.cumsum([len(sentence) for sentence in candidates])
-        return np.split(probabilities, ends[:-1]) if len(ends) else []
+        return self.holder_model.probabilities(
+            [with_side(sentence, side) for sentence, side in zip(candidates, sides, strict=True)]
+        )
 
 
 def _text_features(codebook: Codebook) -> ColumnTransformer:
@@ -228,8 +223,9 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
     )
     position_model.fit(position_x, statements["position"].to_numpy())
     side_model = fit_side_model(statements)
-    candidates, right = dataset.holder_examples(held_out_sides(dataset.sentences, statements))
-    holder_model = fit_holder_model(candidates, right)
+    holder_model = fit_holder_model(
+        dataset.holder_examples(held_out_sides(dataset.sentences, statements))
+    )
     chosen = {
         "issue_C": {
             issue: _chosen_c(estimator)

@@ -12,6 +12,7 @@ from stances.errors import ModelError
 from stances.io.atomic import atomic_path
 from stances.learn.features import StatementCues
 from stances.learn.figures import Figures
+from stances.learn.holders import HolderModel
 from stances.learn.manifest import (
     MANIFEST_FILE,
     MODEL_FILE,
@@ -28,7 +29,7 @@ TRUSTED_TYPES = [
 ]
 
 
-MODEL_PARTS = ("issue_model", "position_model", "holder_model")
+MODEL_PARTS = ("issue_model", "position_model", "holder_model", "holder_rival_model")
 
 
 def save_model(
@@ -95,7 +96,8 @@ def _as_dict(model: StanceModel) -> dict:
         "issues": list(model.issues),
         "issue_model": model.issue_model,
         "position_model": model.position_model,
-        "holder_model": model.holder_model,
+        "holder_model": model.holder_model.candidate_model,
+        "holder_rival_model": model.holder_model.rival_model,
         "side_model": model.side_model,
     }
 
@@ -109,14 +111,14 @@ def _from_dict(loaded: object, manifest: Manifest, path: Path) -> StanceModel:
         loaded["issues"],
         loaded["issue_model"],
         loaded["position_model"],
-        loaded["holder_model"],
+        HolderModel(loaded["holder_model"], loaded["holder_rival_model"]),
         loaded["side_model"],
         manifest.chosen,
     )
 
 
 def _is_model_dict(loaded: object) -> bool:
-    """What `_as_dict` writes: the issue ids, three fitted pipelines and the side
+    """What `_as_dict` writes: the issue ids, four fitted pipelines and the side
     model (a pipeline, or None)."""
     return (
         isinstance(loaded, dict)

@@ -20,7 +20,7 @@ def test_holder_examples_are_the_candidates_of_labelled_sentences_right_when_lab
 ):
     project = load(training_project)
     dataset = build_dataset(project.training_corpus, project.labels, project.codebook)
-    candidates, right = dataset.holder_examples()
+    examples = dataset.holder_examples()
     labelled = {(r.article, r.sentence): r.group for r in dataset.statements.itertuples()}
     expected = [
         candidate.group == labelled[(row.article, row.sentence)]
@@ -28,7 +28,9 @@ def test_holder_examples_are_the_candidates_of_labelled_sentences_right_when_lab
         if (row.article, row.sentence) in labelled
         for candidate in row.candidates
     ]
-    assert right == expected and any(right) and len(candidates) == len(right)
+    assert examples.right == expected and any(examples.right)
+    assert len(examples.candidates) == len(examples.right) == len(examples.sentences)
+    assert set(examples.sentences) == set(labelled)
 
 
 def test_each_statement_carries_its_sentence_and_the_sentence_text(training_project):
@@ -66,9 +68,10 @@ def test_a_rejected_holder_is_a_negative_holder_example_and_brings_its_article_i
     )
     t4 = dataset.sentences[dataset.sentences["article"] == "t4"]
     assert len(t4) == 2 and t4["missiles"].sum() == 0
-    candidates, right = dataset.holder_examples()
-    plain, plain_right = build_dataset(
+    examples = dataset.holder_examples()
+    plain = build_dataset(
         project.training_corpus, project.labels, project.codebook
     ).holder_examples()
-    assert [c.group for c in candidates[len(plain) :]] == ["west"]
-    assert right == [*plain_right, False]
+    assert [c.group for c in examples.candidates[len(plain.candidates) :]] == ["west"]
+    assert examples.right == [*plain.right, False]
+    assert examples.sentences[-1] == ("t4", 1)

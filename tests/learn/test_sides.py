@@ -81,8 +81,8 @@ def test_holder_examples_carry_the_held_out_side_of_their_sentence(training_proj
     project = load(training_project)
     dataset = build_dataset(project.training_corpus, project.labels, project.codebook)
     sides = held_out_sides(dataset.sentences, dataset.statements)
-    candidates, right = dataset.holder_examples(sides)
-    plain, plain_right = dataset.holder_examples()
-    assert [c.group for c in candidates] == [c.group for c in plain] and right == plain_right
-    assert all(0.0 <= c.features[SIDE_FEATURE] <= 1.0 for c in candidates)
-    assert any(c.features[SIDE_FEATURE] > 0 for c in candidates)
+    examples, plain = dataset.holder_examples(sides), dataset.holder_examples()
+    assert [c.group for c in examples.candidates] == [c.group for c in plain.candidates]
+    assert examples.right == plain.right
+    assert all(0.0 <= c.features[SIDE_FEATURE] <= 1.0 for c in examples.candidates)
+    assert any(c.features[SIDE_FEATURE] > 0 for c in examples.candidates)
