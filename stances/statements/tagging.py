@@ -59,7 +59,7 @@ def tag(project: Project, model: StanceModel) -> Tagging:
     ... )
     >>> tagging = tag(project, train(project, evaluate=False).model)
     >>> tagging.statements["source"].value_counts().to_dict()
-    {'human': 67, 'model': 4}
+    {'human': 67, 'model': 5}
     """
     refuse_authored(project.corpus)
     sentences = sentence_table(project.corpus, project.codebook, deferred=True)
