@@ -68,6 +68,14 @@ POSSESSIVE = re.compile(r"^[’']s?\s")
 AFTER_REPORTING_VERB = re.compile(r"\bsaid\s*$|\bsays\s*$|\btold\s*$|\bwarned\s*$|\badded\s*$")
 AFTER_ACCORDING_TO = re.compile(r"\baccording\s+to\s*(?:the\s+)?$", re.IGNORECASE)
 AFTER_CLOSING_QUOTE = re.compile(r"[”\"]\s*,?\s*$|[,.]\s*[”\"]\s*\w*\s*$")
+# A mention inside the apposition of the speaker before it: "Jane Roe, head of the
+# Russia programme at …, said": the title names it, the speaker is someone else.
+APPOSITION_OPEN_BEFORE = re.compile(r"[^,“”\"]\s*,[^,“”\"]{1,90}$")
+APPOSITION_CLOSE_AFTER = re.compile(
+    rf"^[^,“”\"]{{0,120}},\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)?"
+    rf"(?:{_either(WORDS.reporting_verbs)})\b",
+    re.IGNORECASE,
+)
 NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\s*$")
 INFINITIVE_OBJECT = re.compile(r"^\s+(?:not\s+|never\s+)?(?:to|from)\b")
 TAIL = 80
@@ -380,6 +388,8 @@ def _add_syntax(candidate: Candidate, sentence: str, before: str, after: str, st
         candidate.add("after_closing_quote")
     if NEGATED_BEFORE.search(tail):
         candidate.add("negated_before")
+    if APPOSITION_OPEN_BEFORE.search(tail) and APPOSITION_CLOSE_AFTER.match(after):
+        candidate.add("inside_apposition")
     if INFINITIVE_OBJECT.match(after):
         candidate.add("infinitive_object")
 

@@ -175,3 +175,13 @@ def test_every_candidate_names_its_group_for_the_holder_model_to_weigh(attributo
     assert sentence["west"].get("group=west") == 1.0
     assert sentence["east"].get("group=east") == 1.0
     assert "group=east" not in sentence["west"]
+
+
+def test_an_actor_named_inside_the_speakers_apposition_is_marked_as_such(attributor):
+    [sentence] = candidates_of(
+        attributor, "Jane Smith, a former adviser to Ivan Ivanov, said limits on drills are near.\n"
+    )
+    assert sentence["east"].get("inside_apposition") == 1.0
+    assert "inside_apposition" not in sentence["west"]
+    [plain] = candidates_of(attributor, "On Monday, Ivanov said limits on drills are near.\n")
+    assert "inside_apposition" not in plain["east"]
