@@ -47,7 +47,8 @@ class Dataset:
         self, sides: Mapping[tuple[str, int], Mapping[str, float]] | None = None
     ) -> HolderExamples:
         """The candidates of every labelled sentence, and whether each holds one of its
-        statements (its group is the group of a hand label of that sentence).
+        statements (its group is the group of a hand label of that sentence; None for
+        the candidates a rejection alone leaves unknown).
 
         `sides` (P(group | words) per (article, sentence), `stances.learn.sides`) is
         added to each candidate's features when given."""
@@ -59,7 +60,7 @@ class Dataset:
             if row.group:
                 rejected.setdefault((row.article, row.sentence), set()).add(row.group)
         candidates: list[Candidate] = []
-        right: list[bool] = []
+        right: list[bool | None] = []
         keys: list[tuple[str, int]] = []
         for article, number, found in zip(
             self.sentences["article"],
@@ -71,15 +72,14 @@ class Dataset:
                 found = with_side(found, sides.get((article, number), {}))
             groups = holders.get((article, number))
             if groups is not None:
-                candidates += found
                 right += [candidate.group in groups for candidate in found]
-                keys += [(article, number)] * len(found)
             elif (article, number) in rejected:
                 # a rejected holder is a negative example; the others stay unknown
-                wrong = [c for c in found if c.group in rejected[(article, number)]]
-                candidates += wrong
-                right += [False] * len(wrong)
-                keys += [(article, number)] * len(wrong)
+                right += [False if c.group in rejected[(article, number)] else None for c in found]
+            else:
+                continue
+            candidates += found
+            keys += [(article, number)] * len(found)
         return HolderExamples(candidates, right, keys)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from sklearn.dummy import DummyClassifier
@@ -22,6 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
 
+from stances.learn.sides import SentenceKey
 from stances.text.holders import Candidate
 
 BEST_FLOOR = 0.2
@@ -32,27 +34,29 @@ HOLDER_C = 3.0
 # The rival model reads a handful of dense numbers: 0.1 to 3 gave the same figures.
 RIVAL_C = 1.0
 CROSS_FOLDS = 5
-
-SentenceKey = tuple[str, int]
+# A best candidate under this is "best but unlikely": the floor a second holder needs.
+LIKELY = OTHER_FLOOR
 
 
 @dataclass(frozen=True)
 class HolderExamples:
-    """The candidates of the labelled sentences, whether each is right, and the
-    (article, sentence) each belongs to."""
+    """Every candidate of the labelled sentences, the (article, sentence) it belongs
+    to, and whether it holds one of the sentence's statements: True, False, or None
+    where the labels do not say (the other candidates of a sentence whose only label
+    rejects one holder). Unknown ones are read as rivals, never learned from."""
 
     candidates: list[Candidate]
-    right: list[bool]
-    sentences: list[SentenceKey]
+    right: list[bool | None]
+    sentence_keys: list[SentenceKey]
 
 
 @dataclass(frozen=True)
 class HolderModel:
-    """P(candidate holds its sentence's statements): the candidate model reads each
-    candidate alone, the rival model its probability beside its sentence's others.
+    """P(candidate holds its sentence's statements), read in two stages.
 
-    Writer-held-out (57 writers): statement F1 0.697 -> 0.708, actor precision
-    0.825 -> 0.845 against the candidate model alone.
+    The candidate model reads each candidate alone, the rival model its probability
+    beside its sentence's others. Writer-held-out (57 writers): statement F1 0.697
+    -> 0.708, actor precision 0.825 -> 0.845 against the candidate model alone.
     """
 
     candidate_model: Pipeline
@@ -60,65 +64,92 @@ class HolderModel:
 
     def probabilities(self, sentences: Sequence[Sequence[Candidate]]) -> list[np.ndarray]:
         """One array per sentence (its candidates), one probability per candidate."""
-        if not sentences:
-            return []
         flat = [candidate for sentence in sentences for candidate in sentence]
         alone = _probability_right(self.candidate_model, [c.features for c in flat])
-        ends = np.cumsum([len(sentence) for sentence in sentences])[:-1]
-        standing = [row for p in np.split(alone, ends) for row in rival_features(p)]
-        return np.split(_probability_right(self.rival_model, standing), ends)
+        ends = np.cumsum([0, *(len(sentence) for sentence in sentences)])
+        rows = [list(range(start, end)) for start, end in pairwise(ends)]
+        p = _probability_right(self.rival_model, _rival_rows(alone, rows))
+        return [p[start:end] for start, end in pairwise(ends)]
 
 
 def rival_features(probabilities: np.ndarray) -> list[dict[str, float]]:
-    """Each candidate's probability beside its sentence's other candidates: its rank,
-    the best rival's probability and the gap to it, how many candidates there are."""
-    order = np.argsort(-probabilities, kind="stable")
-    rank = np.empty(len(probabilities), dtype=int)
-    rank[order] = np.arange(len(probabilities))
+    """Each candidate's probability beside its sentence's other candidates: its rank
+    (tied candidates share it), the best rival's probability and the gap to it, and
+    one over the number of candidates."""
     rows = []
     for index, p in enumerate(probabilities):
-        rival = float(np.delete(probabilities, index).max(initial=0.0))
+        rivals = np.delete(probabilities, index)
+        rank = int((rivals > p).sum())
+        best_rival = float(rivals.max(initial=0.0))
         clipped = float(np.clip(p, 1e-6, 1 - 1e-6))
         rows.append(
             {
                 "p": float(p),
                 "logit": float(np.log(clipped / (1 - clipped))),
-                f"rank_{min(rank[index], 2)}": 1.0,
-                "gap": float(p) - rival,
-                "best_rival": rival,
-                "n_candidates": 1.0 / len(probabilities),
-                "best_but_unlikely": float(rank[index] == 0 and p < 0.5),
+                f"rank_{min(rank, 2)}": 1.0,
+                "gap": float(p) - best_rival,
+                "best_rival": best_rival,
+                "one_over_candidates": 1.0 / len(probabilities),
+                "best_but_unlikely": float(rank == 0 and p < LIKELY),
             }
         )
     return rows
 
 
 def fit_holder_model(examples: HolderExamples) -> HolderModel:
-    """Fit the candidate model on all examples, the rival model on the candidate
-    model's probabilities for articles it did not see (folds by article)."""
+    """Fit the candidate model on the labelled candidates, the rival model on the
+    candidate model's probabilities for articles it did not see."""
     features = [c.features for c in examples.candidates]
-    right = np.asarray(examples.right, dtype=bool)
-    articles = np.asarray([article for article, _ in examples.sentences])
-    held_out = np.zeros(len(right))
-    folds = min(CROSS_FOLDS, len(set(articles)))
-    if folds >= 2:
-        for train, test in GroupKFold(folds).split(features, groups=articles):
-            model = _logistic([features[i] for i in train], right[train], HOLDER_C)
-            held_out[test] = _probability_right(model, [features[i] for i in test])
-    else:  # one article: nothing to hold out
-        held_out = _probability_right(_logistic(features, right, HOLDER_C), features)
-    standing = [None] * len(right)
-    for rows in _sentence_rows(examples.sentences):
-        for row, values in zip(rows, rival_features(held_out[rows]), strict=True):
-            standing[row] = values
-    return HolderModel(_logistic(features, right, HOLDER_C), _logistic(standing, right, RIVAL_C))
+    known = np.asarray([r is not None for r in examples.right], dtype=bool)
+    right = np.asarray([bool(r) for r in examples.right], dtype=bool)
+    held_out = held_out_probabilities(features, right, known, examples.sentence_keys)
+    rival_rows = _rival_rows(held_out, _sentence_rows(examples.sentence_keys))
+    return HolderModel(
+        _logistic([f for f, k in zip(features, known, strict=True) if k], right[known], HOLDER_C),
+        _logistic([r for r, k in zip(rival_rows, known, strict=True) if k], right[known], RIVAL_C),
+    )
 
 
-def _sentence_rows(sentences: Sequence[SentenceKey]) -> list[list[int]]:
+def held_out_probabilities(
+    features: Sequence[dict],
+    right: np.ndarray,
+    known: np.ndarray,
+    sentence_keys: Sequence[SentenceKey],
+) -> np.ndarray:
+    """P(right) of every candidate from a candidate model that never saw its article
+    (its sentence, when there is one article), learned from the known candidates
+    only; 0.5 when nothing can be held out."""
+    articles = [article for article, _ in sentence_keys]
+    groups = articles if len(set(articles)) >= 2 else [f"{a}#{n}" for a, n in sentence_keys]
+    result = np.full(len(features), 0.5)
+    if len(set(groups)) < 2:
+        return result
+    for train, test in GroupKFold(min(CROSS_FOLDS, len(set(groups)))).split(
+        features, groups=groups
+    ):
+        train = train[known[train]]
+        model = _logistic([features[i] for i in train], right[train], HOLDER_C)
+        result[test] = _probability_right(model, [features[i] for i in test])
+    return result
+
+
+def _sentence_rows(sentence_keys: Sequence[SentenceKey]) -> list[list[int]]:
     rows: dict[SentenceKey, list[int]] = {}
-    for index, key in enumerate(sentences):
+    for index, key in enumerate(sentence_keys):
         rows.setdefault(key, []).append(index)
     return list(rows.values())
+
+
+def _rival_rows(probabilities: np.ndarray, sentences: list[list[int]]) -> list[dict]:
+    """The rival model's rows, in the order of `probabilities`; `sentences` holds the
+    positions of each sentence's candidates."""
+    rows: list[dict] = [{}] * len(probabilities)
+    for positions in sentences:
+        for position, values in zip(
+            positions, rival_features(probabilities[positions]), strict=True
+        ):
+            rows[position] = values
+    return rows
 
 
 def _logistic(features: Sequence[dict], right: np.ndarray, c: float) -> Pipeline:

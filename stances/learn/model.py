@@ -30,10 +30,11 @@ ISSUE_THRESHOLD = 0.5
 
 @dataclass
 class StanceModel:
-    """Four fitted scikit-learn pipelines and what they were chosen with.
+    """The fitted scikit-learn models and what they were chosen with.
 
-    The issue model says which issues a sentence addresses, the holder model which
-    of its candidate actors holds the statements (`stances.learn.holders`), helped
+    The issue model says which issues a sentence addresses, the holder model (two
+    pipelines: each candidate alone, then beside its rivals; `stances.learn.holders`)
+    which of its candidate actors holds the statements, helped
     by the side model's reading of whose line the words take (`stances.learn.sides`;
     None when the labels hold one group), the position model what position a
     statement takes on its issue.

@@ -29,7 +29,7 @@ TRUSTED_TYPES = [
 ]
 
 
-MODEL_PARTS = ("issue_model", "position_model", "holder_model", "holder_rival_model")
+MODEL_PARTS = ("issue_model", "position_model", "holder_candidate_model", "holder_rival_model")
 
 
 def save_model(
@@ -96,7 +96,7 @@ def _as_dict(model: StanceModel) -> dict:
         "issues": list(model.issues),
         "issue_model": model.issue_model,
         "position_model": model.position_model,
-        "holder_model": model.holder_model.candidate_model,
+        "holder_candidate_model": model.holder_model.candidate_model,
         "holder_rival_model": model.holder_model.rival_model,
         "side_model": model.side_model,
     }
@@ -111,7 +111,7 @@ def _from_dict(loaded: object, manifest: Manifest, path: Path) -> StanceModel:
         loaded["issues"],
         loaded["issue_model"],
         loaded["position_model"],
-        HolderModel(loaded["holder_model"], loaded["holder_rival_model"]),
+        HolderModel(loaded["holder_candidate_model"], loaded["holder_rival_model"]),
         loaded["side_model"],
         manifest.chosen,
     )

@@ -6,8 +6,8 @@ stance verb, the speaker of the quoted passage the sentence belongs to, the turn
 speaker of a transcript, the article's own voice in a readout, the speaker of
 the sentence before; for a speaker no cue places, the groups cued nearby)
 becomes one candidate per actor group, described by what proposed it and where
-it stands; a logistic regression trained on the hand labels says how likely
-each candidate is to hold the sentence's statements.
+it stands; `stances.learn.holders` learns from the hand labels how likely each
+candidate is to hold the sentence's statements, alone and beside its rivals.
 """
 
 from __future__ import annotations
@@ -70,7 +70,8 @@ AFTER_ACCORDING_TO = re.compile(r"\baccording\s+to\s*(?:the\s+)?$", re.IGNORECAS
 AFTER_CLOSING_QUOTE = re.compile(r"[”\"]\s*,?\s*$|[,.]\s*[”\"]\s*\w*\s*$")
 # A mention inside the apposition of the speaker before it: "Jane Roe, head of the
 # Russia programme at …, said": the title names it, the speaker is someone else.
-APPOSITION_OPEN_BEFORE = re.compile(r"[^,“”\"]\s*,[^,“”\"]{1,90}$")
+APPOSITION = 120  # characters: how far back an apposition may open
+APPOSITION_OPEN_BEFORE = re.compile(rf"[^,“”\"]\s*,[^,“”\"]{{1,{APPOSITION - 2}}}$")
 APPOSITION_CLOSE_AFTER = re.compile(
     rf"^[^,“”\"]{{0,120}},\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)?"
     rf"(?:{_either(WORDS.reporting_verbs)})\b",
@@ -388,7 +389,7 @@ def _add_syntax(candidate: Candidate, sentence: str, before: str, after: str, st
         candidate.add("after_closing_quote")
     if NEGATED_BEFORE.search(tail):
         candidate.add("negated_before")
-    if APPOSITION_OPEN_BEFORE.search(tail) and APPOSITION_CLOSE_AFTER.match(after):
+    if APPOSITION_OPEN_BEFORE.search(before[-APPOSITION:]) and APPOSITION_CLOSE_AFTER.match(after):
         candidate.add("inside_apposition")
     if INFINITIVE_OBJECT.match(after):
         candidate.add("infinitive_object")

@@ -29,8 +29,8 @@ def test_holder_examples_are_the_candidates_of_labelled_sentences_right_when_lab
         for candidate in row.candidates
     ]
     assert examples.right == expected and any(examples.right)
-    assert len(examples.candidates) == len(examples.right) == len(examples.sentences)
-    assert set(examples.sentences) == set(labelled)
+    assert len(examples.candidates) == len(examples.right) == len(examples.sentence_keys)
+    assert set(examples.sentence_keys) == set(labelled)
 
 
 def test_each_statement_carries_its_sentence_and_the_sentence_text(training_project):
@@ -74,4 +74,30 @@ def test_a_rejected_holder_is_a_negative_holder_example_and_brings_its_article_i
     ).holder_examples()
     assert [c.group for c in examples.candidates[len(plain.candidates) :]] == ["west"]
     assert examples.right == [*plain.right, False]
-    assert examples.sentences[-1] == ("t4", 1)
+    assert examples.sentence_keys[-1] == ("t4", 1)
+
+
+def test_the_other_candidates_of_a_sentence_whose_only_label_rejects_a_holder_are_unknown(
+    training_project,
+):
+    from tests.conftest import write
+
+    write(training_project / "seeds" / "t4.txt", "Oslo\n\nSmith said Ivanov wants missiles.\n")
+    write(
+        training_project / "annotations" / "t4.yaml",
+        "article: t4\nannotator: tester\nstatements:\n"
+        "  - {id: r1, quote: Smith said Ivanov wants missiles., speaker: smith,"
+        " issue: missiles, not_a_statement: true}\n",
+    )
+    project = load(training_project)
+    examples = build_dataset(
+        project.training_corpus, project.labels, project.codebook, project.rejections
+    ).holder_examples()
+    t4 = {
+        c.group: right
+        for c, right, key in zip(
+            examples.candidates, examples.right, examples.sentence_keys, strict=True
+        )
+        if key == ("t4", 1)
+    }
+    assert t4 == {"west": False, "east": None}

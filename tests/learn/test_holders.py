@@ -32,8 +32,18 @@ def test_each_candidate_stands_beside_its_best_rival():
     assert best["rank_0"] == second["rank_1"] == third["rank_2"] == 1.0
     assert best["best_rival"] == pytest.approx(0.3) and best["gap"] == pytest.approx(0.6)
     assert second["best_rival"] == pytest.approx(0.9) and second["gap"] == pytest.approx(-0.6)
+
+
+def test_a_lone_candidate_has_no_rival_and_is_best_but_unlikely_under_the_floor():
     (alone,) = rival_features(np.array([0.4]))
-    assert alone["best_rival"] == 0.0 and alone["best_but_unlikely"] == 1.0
+    assert alone["best_rival"] == 0.0 and alone["rank_0"] == 1.0
+    assert alone["best_but_unlikely"] == 1.0
+
+
+def test_tied_candidates_share_the_first_rank_whatever_their_order():
+    first, second, third = rival_features(np.array([0.3, 0.3, 0.1]))
+    assert first == second and first["rank_0"] == 1.0 and first["gap"] == 0.0
+    assert third["rank_2"] == 1.0
 
 
 def test_a_candidate_likely_alone_is_unlikely_beside_a_rival_that_stands_out():
@@ -58,6 +68,35 @@ def test_a_candidate_likely_alone_is_unlikely_beside_a_rival_that_stands_out():
     ]
 
 
+def test_the_rival_model_learns_from_probabilities_of_articles_the_candidate_model_did_not_see():
+    # a feature of one article alone says nothing about another: its candidates are
+    # right in the odd articles, wrong in the even ones. Read in-sample, the candidate
+    # model's probabilities would say it all, and the rival model would trust them.
+    sentences = [
+        ([candidate("west", f"only_in_article_{number % 10}")], {"west"} if number % 2 else set())
+        for number in range(200)
+    ]
+    model = fit_holder_model(examples_of(sentences))
+    wrong_there, right_there = model.probabilities(
+        [[candidate("west", "only_in_article_0")], [candidate("west", "only_in_article_1")]]
+    )
+    assert wrong_there[0] > 0.3 and right_there[0] < 0.7
+
+
+def test_candidates_the_labels_leave_unknown_are_rivals_never_examples():
+    found = [candidate("west", "subject_of_verb"), candidate("east", "mention")]
+    labelled = examples_of([(found, {"west"})] * 20)
+    with_unknown = HolderExamples(
+        [*labelled.candidates, candidate("east", "subject_of_verb"), candidate("north", "aside")],
+        [*labelled.right, False, None],
+        [*labelled.sentence_keys, ("a0", 99), ("a0", 99)],
+    )
+    model = fit_holder_model(with_unknown)
+    assert "aside" not in model.candidate_model[0].feature_names_
+    (p,) = model.probabilities([found])
+    assert p[0] > p[1]
+
+
 def test_probabilities_come_one_per_candidate_sentence_by_sentence():
     sentences = [([candidate("west", "subject_of_verb"), candidate("east")], {"west"})] * 20
     model = fit_holder_model(examples_of(sentences))
@@ -70,8 +109,8 @@ def test_probabilities_come_one_per_candidate_sentence_by_sentence():
 def test_labels_with_no_wrong_candidate_give_a_constant_model():
     sentences = [([candidate("west", "turn")], {"west"})] * 3
     model = fit_holder_model(examples_of(sentences))
-    (p,) = model.probabilities([[candidate("east", "mention")]])
-    assert p[0] == pytest.approx(1.0)
+    (p,) = model.probabilities([[candidate("east", "mention"), candidate("west", "turn")]])
+    assert p[0] == pytest.approx(p[1]) == pytest.approx(1.0)
 
 
 def test_one_article_is_enough_to_fit():
@@ -81,3 +120,9 @@ def test_one_article_is_enough_to_fit():
     )
     (p,) = fit_holder_model(examples).probabilities([found])
     assert p[0] > p[1] and p[0] >= BEST_FLOOR
+
+
+def test_no_examples_give_a_model_that_places_nothing():
+    model = fit_holder_model(HolderExamples([], [], []))
+    (p,) = model.probabilities([[candidate("west", "subject_of_verb")]])
+    assert choose_holders([candidate("west")], p) == []

@@ -12,6 +12,7 @@ from stances.errors import ModelError
 from stances.learn.features import feature_frame
 from stances.learn.manifest import MANIFEST_FILE, MODEL_FILE, read_manifest
 from stances.learn.persistence import load_model, save_model
+from stances.text.holders import Candidate
 
 
 @pytest.fixture
@@ -34,6 +35,12 @@ def test_a_saved_model_loads_and_predicts_as_before(saved, trained):
     frame = feature_frame(["Ivanov said Eastland rejects missile limits."], [""], [1])
     loaded = load_model(saved, read_manifest(saved))
     assert np.allclose(loaded.issue_probabilities(frame), result.model.issue_probabilities(frame))
+    candidates = [[Candidate("east", "ivanov", "Ivanov", {"subject_of_reporting_verb": 1.0})]]
+    text = ["Ivanov said Eastland rejects missile limits."]
+    assert np.allclose(
+        loaded.holder_probabilities(candidates, text)[0],
+        result.model.holder_probabilities(candidates, text)[0],
+    )
     assert read_manifest(saved).fingerprint == project.fingerprint
     assert read_manifest(saved).figures == result.figures
 
