@@ -15,6 +15,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder
+from threadpoolctl import threadpool_limits
 
 from stances.learn.dataset import Dataset
 from stances.learn.features import FEATURE_COLUMNS, StatementCues
@@ -161,10 +162,18 @@ def _chosen_c(estimator: object) -> float:
 
 
 def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
-    """Fit both classifiers, choosing regularisation by cross-validation over articles."""
+    """Fit the classifiers, choosing regularisation by cross-validation over articles.
+
+    On one thread, so that the same labels give the same model on any machine: a
+    threaded BLAS sums the long vectors of the lbfgs steps in another order, and
+    near ties between candidates then fall the other way.
+    """
     # The inputs are built here and known to be valid: skipping scikit-learn's
     # per-call checks halves the time of the 125 small fits of the C search.
-    with sklearn.config_context(skip_parameter_validation=True, assume_finite=True):
+    with (
+        threadpool_limits(limits=1),
+        sklearn.config_context(skip_parameter_validation=True, assume_finite=True),
+    ):
         return _fit_model(dataset, codebook)
 
 
