@@ -110,7 +110,8 @@ def measure_floor(out: Path) -> dict:
     from stances.text.sentences import split_sentences
 
     model = saved_model(out, project(ROOT / "seeds"))
-    features, classify = model.issue_model[0], model.issue_model[-1]
+    statement_model = model.issue_model.statement_model
+    features, classify = statement_model[0], statement_model[-1]
     vectoriser = features.named_transformers_["words"]
     width = features.transform(feature_frame(["x"], [""], [1])).shape[1]
     start = time.perf_counter()
@@ -179,7 +180,7 @@ def measure_stages(out: Path, jobs: int) -> dict:
 
     table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     lap("attribute")
-    model.issue_model[:-1].transform(table.loc[table["speaks"], FEATURE_COLUMNS])
+    model.issue_model.statement_model[:-1].transform(table.loc[table["speaks"], FEATURE_COLUMNS])
     lap("vectorise")
     statements = predict_statements(model, table)
     lap("classify")

@@ -10,7 +10,8 @@ import pandas as pd
 
 from stances.learn.dataset import Dataset
 from stances.learn.evaluation import POSITIONS, issue_report, per_class_report
-from stances.learn.model import ISSUE_THRESHOLD, fit_model
+from stances.learn.issues import ISSUE_THRESHOLD
+from stances.learn.model import fit_model
 from stances.project.codebook import Codebook
 
 CURVE_COLUMNS = ["articles", "labels", "issue_macro_f1", "position_macro_f1"]

@@ -14,7 +14,8 @@ from stances.learn.dataset import Dataset
 from stances.learn.features import term_counts
 from stances.learn.figures import ClassFigures, Figures, GroupFigures, Scores, TaskFigures
 from stances.learn.holders import choose_holders
-from stances.learn.model import ISSUE_THRESHOLD, StanceModel, fit_model
+from stances.learn.issues import ISSUE_THRESHOLD
+from stances.learn.model import StanceModel, fit_model
 from stances.project.codebook import Codebook
 from stances.text.holders import candidates_of
 

@@ -10,30 +10,26 @@ import pandas as pd
 import sklearn
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
-from sklearn.model_selection import GroupKFold
-from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder
 from threadpoolctl import threadpool_limits
 
+from stances.learn.choosing import chooser, chosen_c
 from stances.learn.dataset import Dataset
-from stances.learn.features import FEATURE_COLUMNS, StatementCues
 from stances.learn.holders import HolderModel, fit_holder_model
+from stances.learn.issues import IssueModel, fit_issue_model
 from stances.learn.negation import negation_scoped
 from stances.learn.sides import fit_side_model, held_out_sides, side_probabilities, with_side
 from stances.project.codebook import Codebook
 from stances.text.holders import Candidate
-
-C_GRID = [0.3, 1.0, 3.0, 10.0, 30.0]
-ISSUE_THRESHOLD = 0.5
 
 
 @dataclass
 class StanceModel:
     """The fitted scikit-learn models and what they were chosen with.
 
-    The issue model says which issues a sentence addresses, the holder model (two
+    The issue model (two pipelines: is it a statement, then on which issues;
+    `stances.learn.issues`) says which issues a sentence addresses, the holder model (two
     pipelines: each candidate alone, then beside its rivals; `stances.learn.holders`)
     which of its candidate actors holds the statements, helped
     by the side model's reading of whose line the words take (`stances.learn.sides`;
@@ -42,7 +38,7 @@ class StanceModel:
     """
 
     issues: list[str]
-    issue_model: Pipeline
+    issue_model: IssueModel
     position_model: Pipeline
     holder_model: HolderModel
     side_model: Pipeline | None
@@ -57,7 +53,7 @@ class StanceModel:
         result = np.zeros((len(sentences), len(self.issues)))
         spoken = sentences["speaks"].to_numpy(dtype=bool)
         if spoken.any():
-            result[spoken] = self.issue_model.predict_proba(sentences.loc[spoken, FEATURE_COLUMNS])
+            result[spoken] = self.issue_model.probabilities(sentences.loc[spoken])
         return result
 
     def position_probabilities(
@@ -83,17 +79,6 @@ class StanceModel:
         )
 
 
-def _text_features(codebook: Codebook) -> ColumnTransformer:
-    terms = tuple(tuple(issue.terms) for issue in codebook.issues)
-    return ColumnTransformer(
-        [
-            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "text"),
-            ("cues", StatementCues(terms), FEATURE_COLUMNS),
-            ("voice", OneHotEncoder(handle_unknown="ignore"), ["voice"]),
-        ]
-    )
-
-
 def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> pd.DataFrame:
     """The position model's columns: the text, its words read per issue ("pull back" on
     troops is not "pull back" on exercises), the issue, the group, and the group on that
@@ -107,58 +92,6 @@ def _position_frame(texts: list[str], groups: list[str], issues: list[str]) -> p
         for text, issue in zip(texts, issues, strict=True)
     ]
     return frame
-
-
-def _held_out_log_likelihood(estimator, x, y) -> float:
-    """Mean log-probability of the true classes: `neg_log_loss` without its input
-    checks, which cost more than the 125 small fits of the C search themselves."""
-    probabilities = estimator.predict_proba(x)
-    columns = np.searchsorted(estimator.classes_, y)
-    picked = probabilities[np.arange(len(y)), columns]
-    return float(np.mean(np.log(np.clip(picked, 1e-15, 1.0))))
-
-
-def _chooser(
-    articles: pd.Series, *, binary: bool, targets: np.ndarray, class_weight: str | None
-) -> LogisticRegressionCV | LogisticRegression:
-    """Logistic regression whose C is picked by held-out log loss, folds by article.
-
-    Only folds whose training part holds two classes of every target column can
-    fit (an issue coded in one article alone leaves none in the fold that holds it
-    out); with no such fold, C stays at 1.
-    """
-    folds = min(articles.nunique(), 5)
-    if folds >= 2:
-        targets = targets.reshape(len(targets), -1)
-        cv = [
-            (train, test)
-            for train, test in GroupKFold(folds).split(articles, groups=articles)
-            if all(len(np.unique(column[train])) >= 2 for column in targets.T)
-        ]
-    else:
-        cv = 3
-    if not cv:
-        return LogisticRegression(
-            C=1.0,
-            class_weight=class_weight,
-            max_iter=3000,
-            solver="liblinear" if binary else "lbfgs",
-        )
-    return LogisticRegressionCV(
-        Cs=C_GRID,
-        cv=cv,
-        scoring=_held_out_log_likelihood,
-        l1_ratios=(0.0,),
-        use_legacy_attributes=False,
-        class_weight=class_weight,
-        max_iter=3000,
-        solver="liblinear" if binary else "lbfgs",
-    )
-
-
-def _chosen_c(estimator: object) -> float:
-    """The C cross-validation chose, the fixed C without it (NaN for a constant issue)."""
-    return float(np.ravel(getattr(estimator, "C_", getattr(estimator, "C", np.nan)))[0])
 
 
 def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
@@ -178,25 +111,12 @@ def fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
 
 
 def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
-    # Issue classes are left unweighted: their probabilities are the confidence the
-    # analyst reads, and weighting the rare class inflates them (held-out log loss
-    # 0.1046 -> 0.1011 by writer; seeds leave-one-out issue macro-F1 0.737 -> 0.778).
     # The position model keeps balanced weights: its rare class, 0, is often wrong
     # otherwise (writer-held-out macro-F1 0.852 -> 0.861).
     statements = dataset.statements
-    sentences = dataset.sentences[dataset.sentences["speaks"]]
-    issue_y = sentences[dataset.issues].to_numpy()
-    issue_model = Pipeline(
-        [
-            ("features", _text_features(codebook)),
-            (
-                "classify",
-                OneVsRestClassifier(
-                    _chooser(sentences["article"], binary=True, targets=issue_y, class_weight=None)
-                ),
-            ),
-        ]
-    ).fit(sentences[FEATURE_COLUMNS], issue_y)
+    issue_model = fit_issue_model(
+        dataset.sentences[dataset.sentences["speaks"]], dataset.issues, codebook
+    )
     position_model = Pipeline(
         [
             (
@@ -219,7 +139,7 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
             ),
             (
                 "classify",
-                _chooser(
+                chooser(
                     statements["article"],
                     binary=False,
                     targets=statements["position"].to_numpy(),
@@ -236,13 +156,7 @@ def _fit_model(dataset: Dataset, codebook: Codebook) -> StanceModel:
     holder_model = fit_holder_model(
         dataset.holder_examples(held_out_sides(dataset.sentences, statements))
     )
-    chosen = {
-        "issue_C": {
-            issue: _chosen_c(estimator)
-            for issue, estimator in zip(dataset.issues, issue_model[-1].estimators_, strict=True)
-        },
-        "position_C": _chosen_c(position_model[-1]),
-    }
+    chosen = {**issue_model.chosen(dataset.issues), "position_C": chosen_c(position_model[-1])}
     return StanceModel(
         dataset.issues, issue_model, position_model, holder_model, side_model, chosen
     )

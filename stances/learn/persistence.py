@@ -10,9 +10,11 @@ from sklearn.pipeline import Pipeline
 
 from stances.errors import ModelError
 from stances.io.atomic import atomic_path
+from stances.learn.choosing import held_out_log_likelihood
 from stances.learn.features import StatementCues
 from stances.learn.figures import Figures
 from stances.learn.holders import HolderModel
+from stances.learn.issues import IssueModel
 from stances.learn.manifest import (
     MANIFEST_FILE,
     MODEL_FILE,
@@ -21,15 +23,21 @@ from stances.learn.manifest import (
     read_manifest,
     write_manifest,
 )
-from stances.learn.model import StanceModel, _held_out_log_likelihood
+from stances.learn.model import StanceModel
 
 # Types a stances model may hold beyond those skops trusts by default.
 TRUSTED_TYPES = [
-    f"{kind.__module__}.{kind.__qualname__}" for kind in (StatementCues, _held_out_log_likelihood)
+    f"{kind.__module__}.{kind.__qualname__}" for kind in (StatementCues, held_out_log_likelihood)
 ]
 
 
-MODEL_PARTS = ("issue_model", "position_model", "holder_candidate_model", "holder_rival_model")
+MODEL_PARTS = (
+    "issue_statement_model",
+    "issue_topic_model",
+    "position_model",
+    "holder_candidate_model",
+    "holder_rival_model",
+)
 
 
 def save_model(
@@ -94,7 +102,8 @@ def load_model(folder: Path, manifest: Manifest | None = None) -> StanceModel:
 def _as_dict(model: StanceModel) -> dict:
     return {
         "issues": list(model.issues),
-        "issue_model": model.issue_model,
+        "issue_statement_model": model.issue_model.statement_model,
+        "issue_topic_model": model.issue_model.topic_model,
         "position_model": model.position_model,
         "holder_candidate_model": model.holder_model.candidate_model,
         "holder_rival_model": model.holder_model.rival_model,
@@ -109,7 +118,7 @@ def _from_dict(loaded: object, manifest: Manifest, path: Path) -> StanceModel:
         )
     return StanceModel(
         loaded["issues"],
-        loaded["issue_model"],
+        IssueModel(loaded["issue_statement_model"], loaded["issue_topic_model"]),
         loaded["position_model"],
         HolderModel(loaded["holder_candidate_model"], loaded["holder_rival_model"]),
         loaded["side_model"],
@@ -118,7 +127,7 @@ def _from_dict(loaded: object, manifest: Manifest, path: Path) -> StanceModel:
 
 
 def _is_model_dict(loaded: object) -> bool:
-    """What `_as_dict` writes: the issue ids, four fitted pipelines and the side
+    """What `_as_dict` writes: the issue ids, five fitted pipelines and the side
     model (a pipeline, or None)."""
     return (
         isinstance(loaded, dict)

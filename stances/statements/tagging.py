@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from stances.learn.holders import choose_holders
-from stances.learn.model import ISSUE_THRESHOLD, StanceModel
+from stances.learn.issues import ISSUE_THRESHOLD
+from stances.learn.model import StanceModel
 from stances.project.corpus import Corpus, refuse_authored
 from stances.project.load import Project
 from stances.text.attribution import UNPLACED

@@ -17,7 +17,7 @@ NEW_ARTICLE = (
     "Smith said Westland is ready to limit missiles.\n"
     "Ivanov said Eastland refuses to reduce its drills.\n"
     "The bus was late.\n"
-    "Tom Ellery said the drills were long.\n"
+    "Tom Ellery said the drills must be reduced.\n"  # a stance no group holds: unplaced
 )
 
 
