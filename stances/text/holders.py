@@ -561,7 +561,8 @@ def _turn_speakers(
     names: dict[str, Attribution],
 ) -> list[tuple[Attribution | None, bool]]:
     """In a transcript, the speaker of the turn each sentence is in, and whether the turn
-    asks: a question turn ("Q:", "REPORTER (agency):") has no speaker."""
+    asks: a question turn ("Q:", "REPORTER (agency):") has no speaker. A label placed
+    goes into the article's `names`, for later labels and mentions of the same name."""
     result: list[tuple[Attribution | None, bool]] = []
     resolved: dict[str, Attribution | None] = {}
     turns = transcript_turns(text, spans)
@@ -576,7 +577,9 @@ def _turn_speakers(
                 first = next(i for i, t in enumerate(turns) if t is not None)
                 resolved[turn.label] = _interviewee(attributor, text, spans[:first], names)
             else:
-                resolved[turn.label] = _resolve_label(attributor, turn.label, names)
+                speaker = _resolve_label(attributor, turn.label, turn.description, names)
+                resolved[turn.label] = speaker
+                _remember_label(attributor, turn.label, speaker, names)
         result.append((resolved[turn.label], turn.asking))
     return result
 
@@ -600,10 +603,27 @@ def _interviewee(
     return (placed or people or [None])[0]
 
 
+def _remember_label(
+    attributor: Attributor, label: str, speaker: Attribution | None, names: dict[str, Attribution]
+) -> None:
+    """A placed label names its speaker later too ("REP. JANE ROE (D-Ohio):", then "ROE:",
+    "MS. ROE:", "Ms. Roe said"): coreference by name, as `_article_names` does in prose.
+    A label ending in a title ("THE SECRETARY") names no one else."""
+    surname = label.split()[-1] if label.split() else ""
+    if speaker is None or speaker.group == UNPLACED or not surname[:1].isalpha():
+        return
+    if surname.title() in attributor._title_words:
+        return
+    for form in (label, label.title(), surname, surname.title()):
+        names.setdefault(form, speaker)
+
+
 def _resolve_label(
-    attributor: Attributor, label: str, names: dict[str, Attribution]
+    attributor: Attributor, label: str, description: str, names: dict[str, Attribution]
 ) -> Attribution | None:
-    """A transcript's speaker label ("STOLTENBERG", "Deputy Minister Ivanova") as an actor."""
+    """A transcript's speaker label ("STOLTENBERG", "Deputy Minister Ivanova") as an actor,
+    placed by the name, else by the description written beside it ("DEPUTY ASSISTANT
+    SECRETARY OF STATE")."""
     for form in (label, label.title(), label.split()[-1], label.split()[-1].title()):
         if form in names:
             known = names[form]
@@ -615,6 +635,10 @@ def _resolve_label(
         group, cue = attributor.place(form)
         if group:
             return Attribution(f"new:{_slug(form)}", group, form, "turn", 0.7, cue)
+    for said in (description, description.title()):
+        group, cue = attributor.place(said) if said else (None, None)
+        if group:
+            return Attribution(f"new:{_slug(label)}", group, label.title(), "turn", 0.7, cue)
     return None
 
 

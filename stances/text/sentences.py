@@ -46,10 +46,30 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
     non-blank character of the line (blingfire itself skips control characters)."""
     if not line.strip():
         return []
-    ends = sorted({min(end, len(line)) for end in sentence_ends(line)} - {len(line)})
+    ends = sorted(
+        end
+        for end in {min(end, len(line)) for end in sentence_ends(line)} - {len(line)}
+        if not _title_before_name(line, end)
+    )
     bounds = [0, *ends, len(line)]
     spans = [_trim(line, start, end) for start, end in itertools.pairwise(bounds)]
     return [(offset + start, offset + end) for start, end in spans if start < end]
+
+
+# A title's abbreviation before a name ends no sentence, in any case: blingfire knows
+# "Sen. Roe" but splits "SEN. ROE", the speaker labels of a transcript.
+TITLE_ABBREVIATION = re.compile(
+    r"\b(?:mr|mrs|ms|dr|sen|rep|gen|lt|col|adm|prof|gov|amb|capt|maj|sgt|cmdr|brig|hon|rev)\.$",
+    re.IGNORECASE,
+)
+NAME_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _title_before_name(line: str, end: int) -> bool:
+    """Whether the sentence end at `end` is a title's abbreviation before a name."""
+    return bool(TITLE_ABBREVIATION.search(line[max(0, end - 6) : end].rstrip())) and bool(
+        NAME_AFTER.match(line, end)
+    )
 
 
 def sentence_ends(line: str) -> list[int]:

@@ -8,8 +8,13 @@ from dataclasses import dataclass
 
 from stances.text.words import WORDS, alternation
 
-# "NAME:", also with who they are: "QUESTION (Swiss television):"
-TURN = re.compile(r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*(?:\([^()\n]{0,80}\)\s*)?:\s")
+# "NAME:", also with who they are: "QUESTION (Swiss television):", "JANE ROE, DEPUTY
+# MINISTER OF …:", "SEN. JANE ROE (D-Minn.), CHAIR:" (after a comma, in capitals only:
+# "Moscow, he said:" is prose)
+TURN = re.compile(
+    r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*(?:\(([^()\n]{0,80})\)\s*)?"
+    r"(?:,\s*([A-Z][A-Z0-9.’'\-&/, ]{1,160}?)\s*)?:\s"
+)
 QUESTION_TURN = re.compile(rf"^(?:{alternation(WORDS.question_labels)})\b", re.IGNORECASE)
 
 
@@ -19,13 +24,16 @@ class Turn:
 
     `labelled_question`: the label is a questioner's ("Q", "REPORTER"); `asking`: that,
     or a turn whose paragraph ends with a question mark (a host named by name);
-    `text`: what the labelled paragraph says after the label; `end`: where it ends."""
+    `text`: what the labelled paragraph says after the label; `end`: where it ends;
+    `description`: who the label says the speaker is ("D-Minn.; CHAIR"), or "".
+    """
 
     label: str
     labelled_question: bool
     asking: bool
     text: str
     end: int
+    description: str = ""
 
 
 def transcript_turns(text: str, spans: Sequence[tuple[int, int]]) -> list[Turn | None]:
@@ -50,7 +58,8 @@ def transcript_turns(text: str, spans: Sequence[tuple[int, int]]) -> list[Turn |
                 labelled = bool(QUESTION_TURN.match(label))
                 asking = labelled or paragraph.endswith("?")
                 said = paragraph[match.end() - match.start() :]
-                turn = Turn(label, labelled, asking, said, line_end)
+                description = "; ".join(part for part in match.groups()[1:] if part)
+                turn = Turn(label, labelled, asking, said, line_end, description)
             elif turn is not None and turn.asking:
                 turn = None
         result.append(turn)

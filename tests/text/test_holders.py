@@ -53,6 +53,20 @@ def test_a_transcript_label_names_the_speaker_of_the_turn(attributor):
     assert last["east"].get("from_turn") == 1.0
 
 
+def test_a_transcript_label_is_placed_by_what_it_says_beside_the_name(attributor):
+    text = (
+        "Hearing\n\n"
+        "OLGA PETROVA, EASTERN DEPUTY DEFENCE MINISTER: We will hold every exercise.\n\n"
+        "SEN. JOHN DOE (R-Ohio): Will you limit the drills?\n\n"
+        "MS. PETROVA: No. The drills go ahead as planned.\n"
+    )
+    sentences = candidates_of(attributor, text)
+    assert sentences[1]["east"].get("from_turn") == 1.0
+    # the label once placed names her in the later, shorter label ("coreference by name")
+    assert sentences[-1]["east"].get("from_turn") == 1.0
+    assert sentences[-2]["east"].get("from_turn") == 1.0
+
+
 def test_a_question_turn_has_no_speaker(attributor):
     text = "Interview\n\nQ: Will Westland limit the drills?\n"
     question = candidates_of(attributor, text)[-1]

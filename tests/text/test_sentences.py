@@ -19,6 +19,8 @@ def sentences(text: str) -> list[str]:
         "Talks resume on Jan. 10 in Geneva.",
         "Lt. Gen. Mark Doe briefed the allies.",
         "Deputy Secretary Laura K. Cooper spoke after the meeting.",
+        "SEN. JANE DOE (D-Minn.), CHAIR: Mr. Roe, welcome.",
+        "Then MR. ROE asked DR. ANA DOE a question.",
     ],
 )
 def test_abbreviations_and_initials_do_not_end_a_sentence(text):
