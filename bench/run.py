@@ -118,9 +118,12 @@ def measure_floor(out: Path) -> dict:
     corpus = load_corpus(out / "corpus")
     texts = [a.text[s:e] for a in corpus for s, e in split_sentences(a.text)]
     words = vectoriser.transform(texts)
-    # the same fitted classifiers, on the words block alone (the cue columns zero)
+    # the same fitted classifiers (is it a statement, on which issues), on the words
+    # block alone (the cue columns zero)
     padding = sp.csr_matrix((words.shape[0], width - words.shape[1]))
-    classify.predict_proba(sp.hstack([words, padding]).tocsr())
+    matrix = sp.hstack([words, padding]).tocsr()
+    classify.predict_proba(matrix)
+    model.issue_model.topic_model[-1].predict_proba(matrix)
     return {"seconds_floor": time.perf_counter() - start, "sentences": len(texts)}
 
 

@@ -49,7 +49,11 @@ class IssueModel:
         if 1 not in classifier.classes_:  # trained on sentences none of which is a statement
             return np.zeros((len(sentences), len(self.topic_model[-1].estimators_)))
         statement = classifier.predict_proba(features)[:, list(classifier.classes_).index(1)]
-        return statement[:, None] * self.topic_model[-1].predict_proba(features)
+        topics = self.topic_model[-1]
+        on_topic = topics.predict_proba(features)
+        if len(topics.estimators_) == 1:  # one issue: a binary task, (P(no), P(yes))
+            on_topic = on_topic[:, -1:]
+        return statement[:, None] * on_topic
 
     def chosen(self, issues: list[str]) -> dict:
         """The C each classifier's cross-validation chose."""
@@ -76,9 +80,10 @@ def fit_issue_model(sentences: pd.DataFrame, issues: list[str], codebook: Codebo
     """Fit on the sentences an actor speaks in (`FEATURE_COLUMNS`, `article`, and a 0/1
     column per issue).
 
-    Issue classes are left unweighted: their probabilities are the confidence the
-    analyst reads, and weighting the rare class inflates them (held-out log loss
-    0.1046 -> 0.1011 by writer; seeds leave-one-out issue macro-F1 0.737 -> 0.778).
+    Classes are left unweighted: the probabilities are the confidence the analyst
+    reads, and weighting the rare class inflates them (measured on one model per
+    issue: held-out log loss 0.1046 -> 0.1011 by writer; seeds leave-one-out issue
+    macro-F1 0.737 -> 0.778).
     """
     features = text_features(codebook).fit(sentences[FEATURE_COLUMNS])
     x = features.transform(sentences[FEATURE_COLUMNS])

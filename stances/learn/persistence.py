@@ -25,9 +25,12 @@ from stances.learn.manifest import (
 )
 from stances.learn.model import StanceModel
 
-# Types a stances model may hold beyond those skops trusts by default.
+OUR_TYPES = (StatementCues, held_out_log_likelihood)
+# Types a stances model may hold beyond those skops trusts by default: ours, and what
+# scikit-learn fits for an issue on every statement or none (a constant).
 TRUSTED_TYPES = [
-    f"{kind.__module__}.{kind.__qualname__}" for kind in (StatementCues, held_out_log_likelihood)
+    *(f"{kind.__module__}.{kind.__qualname__}" for kind in OUR_TYPES),
+    "sklearn.multiclass._ConstantPredictor",
 ]
 
 

@@ -94,7 +94,7 @@ class Project:
     def fingerprint(self) -> str:
         """SHA-256 over what training reads: the codebook, the training annotation files
         and every article of the labelled corpora. A saved model is current while it holds."""
-        digest = hashlib.sha256(b"stances training inputs 10\0codebook\0")
+        digest = hashlib.sha256(b"stances training inputs 11\0codebook\0")
         digest.update(self.codebook_sha256.encode())
         for index, source in enumerate(self.sources):
             own = [file for file in source.files if not file.independent]

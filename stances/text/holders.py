@@ -608,14 +608,23 @@ def _remember_label(
 ) -> None:
     """A placed label names its speaker later too ("REP. JANE ROE (D-Ohio):", then "ROE:",
     "MS. ROE:", "Ms. Roe said"): coreference by name, as `_article_names` does in prose.
-    A label ending in a title ("THE SECRETARY") names no one else."""
-    surname = label.split()[-1] if label.split() else ""
-    if speaker is None or speaker.group == UNPLACED or not surname[:1].isalpha():
+    A label ending in a title or a role ("THE SECRETARY", "EASTERN OFFICIAL") names no
+    one else."""
+    words = [w for w in label.split() if w.strip(".,").casefold() not in NAME_SUFFIXES]
+    surname = words[-1].strip(".,") if words else ""
+    if speaker is None or speaker.group == UNPLACED or not surname.isalpha():
         return
-    if surname.title() in attributor._title_words:
+    if surname.casefold() in ROLE_WORDS or surname.title() in attributor._title_words:
         return
     for form in (label, label.title(), surname, surname.title()):
         names.setdefault(form, speaker)
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+ROLE_WORDS = frozenset(
+    {word for noun, role in WORDS.role_nouns.items() for word in (noun, role.plural) if word}
+    | {word.casefold() for word in WORDS.office_words}
+)
 
 
 def _resolve_label(

@@ -56,13 +56,13 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + start, offset + end) for start, end in spans if start < end]
 
 
-# A title's abbreviation before a name ends no sentence, in any case: blingfire knows
-# "Sen. Roe" but splits "SEN. ROE", the speaker labels of a transcript.
+# A title's abbreviation before a name, both in capitals, ends no sentence: blingfire
+# knows "Sen. Roe" but splits "SEN. ROE", the speaker labels of a transcript ("the
+# sales rep. He left" still ends).
 TITLE_ABBREVIATION = re.compile(
-    r"\b(?:mr|mrs|ms|dr|sen|rep|gen|lt|col|adm|prof|gov|amb|capt|maj|sgt|cmdr|brig|hon|rev)\.$",
-    re.IGNORECASE,
+    r"\b(?:MR|MRS|MS|DR|SEN|REP|GEN|LT|COL|ADM|PROF|GOV|AMB|CAPT|MAJ|SGT|CMDR|BRIG|HON|REV)\.$"
 )
-NAME_AFTER = re.compile(r"\s+[A-Z]")
+NAME_AFTER = re.compile(r"\s+[A-Z][A-Z’'\-]+\b")
 
 
 def _title_before_name(line: str, end: int) -> bool:

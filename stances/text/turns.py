@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from stances.text.words import WORDS, alternation
 
 # "NAME:", also with who they are: "QUESTION (Swiss television):", "JANE ROE, DEPUTY
-# MINISTER OF …:", "SEN. JANE ROE (D-Minn.), CHAIR:" (after a comma, in capitals only:
-# "Moscow, he said:" is prose)
+# MINISTER OF …:", "SEN. JANE ROE (D-Minn.), CHAIR:" (after a comma only when the label
+# and what follows are in capitals: "Moscow, he said:", "Washington, D.C.:" are prose)
 TURN = re.compile(
     r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*(?:\(([^()\n]{0,80})\)\s*)?"
     r"(?:,\s*([A-Z][A-Z0-9.’'\-&/, ]{1,160}?)\s*)?:\s"
@@ -25,7 +25,8 @@ class Turn:
     `labelled_question`: the label is a questioner's ("Q", "REPORTER"); `asking`: that,
     or a turn whose paragraph ends with a question mark (a host named by name);
     `text`: what the labelled paragraph says after the label; `end`: where it ends;
-    `description`: who the label says the speaker is ("D-Minn.; CHAIR"), or "".
+    `description`: who the label says the speaker is after a comma ("DEPUTY MINISTER OF
+    DEFENCE"), or "" (what brackets say, "(in Russian)", is not who they are).
     """
 
     label: str
@@ -50,6 +51,8 @@ def transcript_turns(text: str, spans: Sequence[tuple[int, int]]) -> list[Turn |
         if line_start != last_line:
             last_line = line_start
             match = TURN.match(text[line_start:end]) if line_start == start and index else None
+            if match and match.group(3) and not match.group(1).isupper():
+                match = None
             if match:
                 line_end = text.find("\n", line_start)
                 line_end = line_end if line_end >= 0 else len(text)
@@ -58,8 +61,7 @@ def transcript_turns(text: str, spans: Sequence[tuple[int, int]]) -> list[Turn |
                 labelled = bool(QUESTION_TURN.match(label))
                 asking = labelled or paragraph.endswith("?")
                 said = paragraph[match.end() - match.start() :]
-                description = "; ".join(part for part in match.groups()[1:] if part)
-                turn = Turn(label, labelled, asking, said, line_end, description)
+                turn = Turn(label, labelled, asking, said, line_end, match.group(3) or "")
             elif turn is not None and turn.asking:
                 turn = None
         result.append(turn)

@@ -70,3 +70,21 @@ def test_sentences_that_are_all_statements_or_none_still_fit(codebook):
     assert (model.probabilities(all_statements).max(axis=1) > 0.5).all()
     none = sentences([row for row in SENTENCES if not any(row[1:])])
     assert (fit_issue_model(none, ISSUES, codebook).probabilities(none) == 0).all()
+
+
+def test_a_codebook_of_one_issue_gives_one_column(codebook):
+    rows = [(text, missiles) for text, missiles, _ in SENTENCES]
+    frame = sentences([(text, on, 0) for text, on in rows]).drop(columns="exercises")
+    model = fit_issue_model(frame, ["missiles"], codebook)
+    assert model.probabilities(frame).shape == (len(frame), 1)
+
+
+def test_a_constant_issue_saves_with_trusted_types_only(codebook):
+    import skops.io as sio
+
+    from stances.learn.persistence import TRUSTED_TYPES
+
+    on_every_statement = [(text, m, 0) for text, m, _ in SENTENCES]  # exercises: never
+    model = fit_issue_model(sentences(on_every_statement * 3), ISSUES, codebook)
+    saved = sio.dumps({"statement": model.statement_model, "topic": model.topic_model})
+    assert set(sio.get_untrusted_types(data=saved)) <= set(TRUSTED_TYPES)

@@ -67,6 +67,23 @@ def test_a_transcript_label_is_placed_by_what_it_says_beside_the_name(attributor
     assert sentences[-2]["east"].get("from_turn") == 1.0
 
 
+def test_a_label_ending_in_a_role_names_no_one_else(attributor):
+    text = (
+        "Briefing\n\n"
+        "EASTERN OFFICIAL: We will hold every exercise.\n\n"
+        "WESTERN OFFICIAL: We want fewer drills.\n"
+    )
+    *_, west = candidates_of(attributor, text)
+    assert west["west"].get("from_turn") == 1.0
+    assert "east" not in west or "from_turn" not in west["east"]
+
+
+def test_what_a_label_says_in_brackets_does_not_place_the_speaker(attributor):
+    text = "Interview\n\nPETROVA (speaking through an Eastern interpreter): No.\n"
+    *_, answer = candidates_of(attributor, text)
+    assert all("from_turn" not in features for features in answer.values())
+
+
 def test_a_question_turn_has_no_speaker(attributor):
     text = "Interview\n\nQ: Will Westland limit the drills?\n"
     question = candidates_of(attributor, text)[-1]

@@ -21,10 +21,18 @@ def sentences(text: str) -> list[str]:
         "Deputy Secretary Laura K. Cooper spoke after the meeting.",
         "SEN. JANE DOE (D-Minn.), CHAIR: Mr. Roe, welcome.",
         "Then MR. ROE asked DR. ANA DOE a question.",
+        "LT. GEN. JOHN DOE: We will hold the drills.",
     ],
 )
 def test_abbreviations_and_initials_do_not_end_a_sentence(text):
     assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text", ["He met the sales rep. He said no.", "I spoke to the Gen. He agreed."]
+)
+def test_an_abbreviation_ending_a_sentence_in_lower_case_text_still_ends_it(text):
+    assert len(sentences(text)) == 2
 
 
 def test_a_quote_closing_after_the_full_stop_stays_with_its_sentence():
