@@ -12,7 +12,7 @@ from stances.text.words import WORDS, alternation
 # MINISTER OF …:", "SEN. JANE ROE (D-Minn.), CHAIR:" (after a comma only when the label
 # and what follows are in capitals: "Moscow, he said:", "Washington, D.C.:" are prose)
 TURN = re.compile(
-    r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*(?:\(([^()\n]{0,80})\)\s*)?"
+    r"^\s*([A-Z][A-Za-z.’'\- ]{0,60}?)\s*(?:\([^()\n]{0,80}\)\s*)?"
     r"(?:,\s*([A-Z][A-Z0-9.’'\-&/, ]{1,160}?)\s*)?:\s"
 )
 QUESTION_TURN = re.compile(rf"^(?:{alternation(WORDS.question_labels)})\b", re.IGNORECASE)
@@ -51,7 +51,7 @@ def transcript_turns(text: str, spans: Sequence[tuple[int, int]]) -> list[Turn |
         if line_start != last_line:
             last_line = line_start
             match = TURN.match(text[line_start:end]) if line_start == start and index else None
-            if match and match.group(3) and not match.group(1).isupper():
+            if match and match.group(2) and not match.group(1).isupper():
                 match = None
             if match:
                 line_end = text.find("\n", line_start)
@@ -61,7 +61,7 @@ def transcript_turns(text: str, spans: Sequence[tuple[int, int]]) -> list[Turn |
                 labelled = bool(QUESTION_TURN.match(label))
                 asking = labelled or paragraph.endswith("?")
                 said = paragraph[match.end() - match.start() :]
-                turn = Turn(label, labelled, asking, said, line_end, match.group(3) or "")
+                turn = Turn(label, labelled, asking, said, line_end, match.group(2) or "")
             elif turn is not None and turn.asking:
                 turn = None
         result.append(turn)
